@@ -1,0 +1,285 @@
+"""Stage 3, parse article: headlines, byline, dateline, date, outlet, captions and clean body of a post."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import latest_year_mentioned, read_date, with_nearest_year
+from .layout import (
+    MONTH,
+    REPORTING_CREDIT,
+    caption_parts,
+    is_closing_credit,
+    is_footnote,
+    is_headline_like,
+    is_page_junk,
+    stamp_date,
+)
+from .model import Article, Caption, Post, Problem
+from .outlets import SOURCE, Evidence, headline_trailer_outlet, outlet_evidence, resolve_outlet, tag_line_outlet
+from .posts import PARTNER_SIMILARITY
+from .reference import Reference
+from .rewrites import headline_rewrites
+from .text import content_hash, fold, similarity, slug, words
+
+HEADER_BODY_PARAGRAPHS = 2  # the header (byline, stamps) may reach past a standfirst, not further
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "abd", "de", "van", "von", "der", "da", "du", "le", "la", "bint"}
+NOT_NAME_WORDS = {
+    "the", "a", "an", "and", "of", "in", "on", "for", "to", "with", "at", "by", "from", "more", "read",
+    "breaking", "updated", "share", "photo", "video", "live", "headlines", "news", "latest", "analysis",
+    "opinion", "comment", "editorial", "exclusive", "iraq", "iran", "us", "u.s.", "report", "reports",
+}
+PLACE_WORD = r"[A-Z][A-Za-z’'.-]+"
+PLACE = rf"{PLACE_WORD}(?: {PLACE_WORD}){{0,2}}"
+DASH = r"(?:[—–]|-{1,2})"
+DATELINE = re.compile(
+    rf"^(?P<place>{PLACE}(?:, (?!{MONTH}\s)(?:{PLACE}))?)"
+    rf"(?:,? (?P<date>{MONTH} \d{{1,2}}))?"
+    rf"(?: \((?P<tag>[^()]{{1,40}})\))?"
+    rf"\s*(?P<sep>{DASH}|:)\s+(?P<rest>\S.*)$"
+)
+BYLINE_BY = re.compile(rf"^By:?\s+(?P<name>[A-Z][^–—|]{{1,80}}?)(?:\s*,\s*(?:[A-Z][\w ]+))?\s*(?:{DASH}\s*)?$")
+PLACE_THEN_NAME = re.compile(rf"^(?P<place>{PLACE}(?:, {PLACE})?)\s+{DASH}\s+(?P<name>[^–—]+?)\s*$")
+NAME_PLACE_TEXT = re.compile(rf"^(?P<name>[^–—]{{3,60}}?)\s+{DASH}\s+(?P<place>{PLACE}(?:, {PLACE})?)\s+{DASH}\s+(?P<rest>\S.*)$")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str
+    date_text: str | None
+    tag: str | None
+    text: str  # the dateline as it stands, for published_text
+
+
+def is_name(text: str, ref: Reference) -> bool:
+    """A personal name such as "Zhelwan Z. Wali" or "Fadhel al-Nashmi" standing alone."""
+    parts = text.split()
+    if not 2 <= len(parts) <= 5 or any(c.isdigit() for c in text) or text.isupper():
+        return False
+    if ref.labels.search(text) or text in ref.outlet_by_alias or fold(text) in ref.places:
+        return False
+    capitals = 0
+    for part in parts:
+        base = part.rstrip(",")
+        lowered = base.lower()
+        if lowered in NOT_NAME_WORDS:
+            return False
+        if lowered.split("-")[0] in NAME_PARTICLES or re.fullmatch(r"[A-Z]\.", base):
+            continue
+        if not re.fullmatch(r"[A-Z][\w’'-]*", base):
+            return False
+        capitals += 1
+    return capitals >= 1 and len(parts) >= 2
+
+
+def is_place(text: str, ref: Reference) -> bool:
+    first = text.split(",")[0].strip()
+    return first.isupper() or fold(first) in ref.places
+
+
+def read_dateline(text: str, ref: Reference) -> Dateline | None:
+    """The dateline that opens a lede: "BAGHDAD (AP) —", "ERBIL, Kurdistan Region –", "BAGHDAD:"."""
+    m = DATELINE.match(text)
+    if not m:
+        return None
+    place = m["place"]
+    first = place.split(",")[0]
+    if m["sep"] == ":" and not first.isupper():
+        return None
+    if not (is_place(place, ref) or m["tag"] and first.isupper()):
+        return None
+    return Dateline(place, m["date"], m["tag"], text[: m.start("sep")].strip())
+
+
+def line_kind(text: str, ref: Reference) -> str:
+    """What a line is by its own shape, before the header is read."""
+    if any(p.search(text) for o in ref.outlets.values() for p in o.boilerplate):
+        return "boilerplate"
+    if stamp_date(text):
+        return "stamp"
+    if is_page_junk(text):
+        return "junk"
+    if is_footnote(text):
+        return "footnote"
+    if caption_parts(text):
+        return "caption"
+    if is_closing_credit(text):
+        return "credit"
+    if tag_line_outlet(ref, text):
+        return "tag"
+    if is_headline_like(text):
+        return "heading"
+    return "body"
+
+
+def pick_original_headline(blog: str, kinds: list[str], texts: list[str], ref: Reference) -> int | None:
+    """The line most like the blog headline near the top; else the first title-like line before the body."""
+    reach = [i for i in range(1, min(len(texts), 6)) if kinds[i] == "heading" and not is_name(texts[i], ref)]
+    scored = [(similarity(blog, texts[i]), -i) for i in reach]
+    if scored and max(scored)[0] >= PARTNER_SIMILARITY:
+        return -max(scored)[1]
+    first_body = next((i for i in range(1, len(texts)) if kinds[i] == "body"), len(texts))
+    before_body = [i for i in reach if i < first_body]
+    return before_body[0] if before_body else None
+
+
+def parse_post(post: Post, ref: Reference) -> Article:
+    """Everything the post tells about its article. Dates without a year are left for `infer_years`."""
+    texts = [line.text for line in post.lines]
+    numbers = [line.number for line in post.lines]
+    blog = texts[0]
+    kinds = ["blog headline"] + [line_kind(t, ref) for t in texts[1:]]
+    problems: list[Problem] = []
+
+    original_index = pick_original_headline(blog, kinds, texts, ref)
+    if original_index is not None:
+        kinds[original_index] = "original headline"
+    original = texts[original_index] if original_index is not None else None
+
+    byline = dateline = None
+    body_texts: dict[int, str] = {}
+    body_seen = 0
+    for i in range(1, len(texts)):
+        text = texts[i]
+        in_header = body_seen < HEADER_BODY_PARAGRAPHS
+        if in_header and kinds[i] in ("heading", "body") and byline is None:
+            found = read_byline(text, ref)
+            if found:
+                byline, place, rest = found
+                dateline = dateline or (read_dateline(f"{place} – x", ref) if place else None)
+                if rest is None:
+                    kinds[i] = "byline"
+                    continue
+                body_texts[i] = rest
+                kinds[i] = "body"
+        if kinds[i] == "body":
+            body_texts.setdefault(i, text)
+            body_seen += 1
+            if dateline is None and body_seen == 1:
+                dateline = read_dateline(text, ref)
+
+    captions = tuple(
+        Caption(*caption_parts(texts[i]), numbers[i]) for i in range(1, len(texts)) if kinds[i] == "caption"
+    )
+    paragraphs = [(numbers[i], REPORTING_CREDIT.sub("", body_texts[i]).strip()) for i in sorted(body_texts)]
+    paragraphs = [(n, p) for n, p in paragraphs if p]
+    body = "\n\n".join(p for _, p in paragraphs)
+
+    published, published_text, undated = read_published(post, kinds, dateline)
+
+    evidence = outlet_evidence(ref, [(numbers[i], texts[i], kinds[i] == "caption") for i in range(1, len(texts))])
+    trailer = headline_trailer_outlet(ref, original)
+    if trailer:
+        evidence.append(Evidence(trailer, SOURCE, 10, numbers[original_index]))
+    if dateline and dateline.tag and dateline.tag in ref.outlet_by_alias:
+        evidence.append(Evidence(ref.outlet_by_alias[dateline.tag], SOURCE, 10, post.line_start))
+    outlet_id, via_outlet_id = resolve_outlet(ref, evidence)
+
+    if original is None:
+        problems.append(Problem(post.seed_file, post.line_start, "warning",
+                                "no original headline found after the blog headline; original_headline left empty"))
+    if outlet_id is None:
+        problems.append(Problem(post.seed_file, post.line_start, "warning",
+                                "no outlet signal (dateline, credit, stamp or self reference) found; outlet left empty"))
+    if published is None and undated is None:
+        problems.append(Problem(post.seed_file, post.line_start, "warning",
+                                "the text states no publication date; published left empty"))
+
+    rewrites, headline_similarity = headline_rewrites(blog, original)
+    article = Article(
+        id=article_id(post),
+        blog_headline=blog,
+        original_headline=original,
+        outlet_id=outlet_id,
+        via_outlet_id=via_outlet_id,
+        byline=byline,
+        dateline=dateline.place if dateline else None,
+        published=published.isoformat() if published else None,
+        published_text=published_text,
+        published_inferred=False,
+        body=body,
+        paragraph_lines=tuple(n for n, _ in paragraphs),
+        captions=captions,
+        rewrites=rewrites,
+        headline_similarity=headline_similarity,
+        post=post,
+        undated_day=undated,
+        problems=problems,
+    )
+    return article
+
+
+def read_byline(text: str, ref: Reference) -> tuple[str, str | None, str | None] | None:
+    """(byline, dateline place or None, rest of the line as body or None) from a header line."""
+    m = BYLINE_BY.match(text)
+    if m:
+        return m["name"].strip(), None, None
+    m = PLACE_THEN_NAME.match(text)
+    if m and is_place(m["place"], ref) and is_name(m["name"], ref):
+        return m["name"], m["place"], None
+    m = NAME_PLACE_TEXT.match(text)
+    if m and is_name(m["name"], ref) and is_place(m["place"], ref):
+        return m["name"], m["place"], text[m.start("place"):]
+    if is_name(text, ref):
+        return text, None, None
+    return None
+
+
+def read_published(post: Post, kinds: list[str], dateline: Dateline | None) -> tuple[date | None, str | None, date | None]:
+    """(date, the text it was read from, a month and day still needing its year)."""
+    candidates = []
+    first_body = next((i for i, k in enumerate(kinds) if k == "body"), len(kinds))
+    for i, line in enumerate(post.lines):
+        if kinds[i] != "stamp":
+            continue
+        is_update = bool(re.search(r"updated|modified|published|posted", line.text, re.I))
+        if i < first_body and not is_update:
+            candidates.append((0, i, stamp_date(line.text), line.text))
+        elif is_update:
+            candidates.append((1, i, stamp_date(line.text), line.text))
+    if dateline and dateline.date_text:
+        candidates.append((2, 0, dateline.date_text, dateline.text))
+    for _, _, date_text, source_text in sorted(candidates):
+        found = read_date(date_text)
+        if found is None:
+            continue
+        if found.has_year:
+            return found.value, source_text, None
+        return None, source_text, found.value
+    return None, None, None
+
+
+def article_id(post: Post) -> str:
+    """Slug of the blog headline plus a hash of the whole post's folded text: stable wherever it is found."""
+    key = "\n".join(fold(line.text) for line in post.lines)
+    return f"{slug(post.headline.text)}-{content_hash(key)}"
+
+
+def infer_years(articles: list[Article]) -> list[Article]:
+    """Give dates stated without a year ("Sept 28 (Reuters)") the year nearest the file's other dates."""
+    dated = [date.fromisoformat(a.published) for a in articles if a.published and not a.published_inferred]
+    result = []
+    for article in articles:
+        undated = article.undated_day
+        if undated is None:
+            result.append(article)
+            continue
+        if dated:
+            value = with_nearest_year(undated, dated)
+            how = "the dates of the other posts in the file"
+        else:
+            year = latest_year_mentioned(article.body)
+            value = undated.replace(year=year) if year else None
+            how = "the latest year the article mentions"
+        if value is None:
+            article.problems.append(Problem(article.post.seed_file, article.post.line_start, "warning",
+                                            f"{article.published_text!r} gives no year and none could be inferred; published left empty"))
+            result.append(article)
+            continue
+        article.problems.append(Problem(article.post.seed_file, article.post.line_start, "warning",
+                                        f"{article.published_text!r} gives no year; {value.year} inferred from {how}"))
+        result.append(dataclasses.replace(article, published=value.isoformat(), published_inferred=True, undated_day=None))
+    return result

@@ -1,0 +1,107 @@
+"""What a line of a copied page is, by its shape: caption, stamp, page junk, footnote, credit.
+
+These are the generic layouts of news pages; what is particular to one outlet
+lives in seeds/outlets.yml.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import ends_sentence, words
+
+CREDIT_WORDS = r"(?:Photograph|Photo|Picture|Image|Credit|Photo credit|Illustration|File photo)s?"
+CAPTION_PATTERNS = (
+    # "… in June 2014. Photograph: Ghaith Abdul-Ahad/The Guardian", "… 2019. Photo: AFP"
+    re.compile(rf"^(?P<text>.+?[.!?”)])\s+{CREDIT_WORDS}:\s*(?P<credit>.+)$"),
+    # "… Jun 23, 2018. (Photo: REUTERS/Alaa al-Marjani)", "The Al-Nujaba statement (Source:"
+    re.compile(rf"^(?P<text>.+?)\s*\((?:{CREDIT_WORDS}|Source):?\s*(?P<credit>[^()]*)\)?\.?$"),
+    # "… foreign troops in the country [Jonathan Ernst/Reuters]"
+    re.compile(r"^(?P<text>.+?)\s*\[(?P<credit>[^\[\]]{2,60}/[^\[\]]{2,60})\]$"),
+    # "… ahead of the Shiite ritual of Arbaeen. Reuters", "… 2020. US Department of Defence via AP"
+    re.compile(
+        r"^(?P<text>.{30,}(?<![A-Z]\.[A-Z])(?<!\b[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bNo)(?<!\bLt)(?<!\bGen)(?<!\bCol)[.!?])\s+(?P<credit>[A-Z][\w’'.&-]*(?:[ /](?:[A-Z][\w’'.&-]*|via|of|and|for|de)){0,6})$"
+    ),
+)
+
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+         r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+DAY_MONTH_YEAR = rf"\d{{1,2}} {MONTH},? \d{{4}}"
+MONTH_DAY_YEAR = rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+FULL_DATE = rf"(?:{MONTH_DAY_YEAR}|{DAY_MONTH_YEAR})"
+CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?"
+WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*,?"
+
+# Lines that state when the page was published or updated; they are never body text.
+STAMP_PATTERNS = (
+    re.compile(rf"^\(?(?:Updated|Last updated|Last modified(?: on)?|Published|Posted|First published(?: on)?)"
+               rf"(?: on)?:?\s*(?:{WEEKDAY}\s*)?(?P<date>{FULL_DATE})(?:\s*[|,–—-]?\s*{CLOCK})?\)?$", re.I),
+    re.compile(rf"^(?:{WEEKDAY}\s*)?(?P<date>{FULL_DATE})(?:\s*[|,–—-]?\s*{CLOCK})?$"),
+    re.compile(rf"^{CLOCK}\s*[|,–—-]?\s*(?P<date>{FULL_DATE})$"),
+    re.compile(rf"^[A-Z][A-Za-z ]{{1,30}}?\s*{CLOCK}\s*\|\s*(?P<date>{FULL_DATE})$"),
+)
+
+PAGE_JUNK = (
+    re.compile(r"^\d{1,2} MIN READ$"),
+    re.compile(r"^Special Dispatch No\.?\s*\d+$"),
+    re.compile(r"^(?:Read More|Read more|Related|Also read|Read also|RELATED|See also|Recommended)\s*:"),
+    re.compile(r"^(?:More Headlines|Advertisement|Share this(?: article)?|Share|Tweet|Email|Print|Comments?)$"),
+    re.compile(r"^Twitter Ads info and privacy$"),
+    re.compile(r"^See [A-Z][\w .’'-]{1,60}’s other Tweets$|^See [A-Z][\w .’'-]{1,60}'s other Tweets$"),
+    re.compile(r"^[*•·=_~-]{3,}$"),
+    re.compile(r"^\S{30,}"),  # a pasted URL or tracking token
+)
+
+FOOTNOTE = re.compile(r"^\[\d{1,3}\]")
+CLOSING_CREDIT = re.compile(
+    r"^(?:(?:[A-Z][\w’'.-]+ ){1,5}(?:reported|contributed|wrote)(?: this report)? (?:from|to|reporting)\b[^.]*\.\s*)+$"
+    r"|^(?:[\w’'. -]+ (?:writers?|correspondents?) )?[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,4} contributed\b[^.]*\.$"
+)
+REPORTING_CREDIT = re.compile(r"\s*\((?:Reporting|Writing|Additional reporting) by [^()]+\)\s*$")
+
+
+def caption_parts(text: str) -> tuple[str, str | None] | None:
+    """(caption, credit) if the line reads as a photo caption with its credit."""
+    for pattern in CAPTION_PATTERNS:
+        m = pattern.match(text)
+        if m and len(words(m["text"])) >= 2:
+            credit = m["credit"].strip(" ,.") or None
+            return m["text"].strip(), credit
+    return None
+
+
+def stamp_date(text: str) -> str | None:
+    """The date part of a publication or update stamp line."""
+    for pattern in STAMP_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            return m["date"]
+    return None
+
+
+def is_page_junk(text: str) -> bool:
+    return any(p.search(text) for p in PAGE_JUNK)
+
+
+def is_footnote(text: str) -> bool:
+    return bool(FOOTNOTE.match(text))
+
+
+def is_closing_credit(text: str) -> bool:
+    return bool(CLOSING_CREDIT.match(text))
+
+
+def is_headline_like(text: str) -> bool:
+    """A short line that reads as a title: few words, no closing full stop (a short one may have one)."""
+    if caption_parts(text) or stamp_date(text) or is_page_junk(text):
+        return False
+    n = len(words(text))
+    if n < 2 or n > 30 or len(text) > 240:
+        return False
+    if text[0].islower() or text.startswith(("[", "(", "#", "*")):
+        return False
+    if re.search(r"\S{40,}", text):  # page junk such as a pasted URL or token
+        return False
+    if text.rstrip().endswith((",", ";")):
+        return False
+    return not ends_sentence(text) or (n <= 15 and not text.rstrip().endswith(("”", '"')))

@@ -1,0 +1,85 @@
+"""The small dataclasses the pipeline stages pass to each other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something the build could not read or decide, and what it did about it."""
+
+    seed_file: str
+    line: int | None
+    severity: str  # "warning" or "error"
+    message: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of a seed file: its 1-based number and its normalized text."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    """A decoded seed file: its name, its lines (normalized) and what decoding met."""
+
+    name: str
+    lines: tuple[str, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Post:
+    """One blog post: its place in a seed file and its non-blank lines, the blog headline first."""
+
+    seed_file: str
+    line_start: int
+    line_end: int
+    lines: tuple[Line, ...]
+
+    @property
+    def headline(self) -> Line:
+        return self.lines[0]
+
+
+@dataclass(frozen=True)
+class Caption:
+    text: str
+    credit: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    original: str
+    rewritten: str
+    position: int  # character offset of `rewritten` in the blog headline
+
+
+@dataclass
+class Article:
+    """What the parser read from one post."""
+
+    id: str
+    blog_headline: str
+    original_headline: str | None
+    outlet_id: str | None
+    via_outlet_id: str | None
+    byline: str | None
+    dateline: str | None
+    published: str | None
+    published_text: str | None
+    published_inferred: bool
+    body: str
+    paragraph_lines: tuple[int, ...]  # seed line of each body paragraph
+    captions: tuple[Caption, ...]
+    rewrites: tuple[Rewrite, ...]
+    headline_similarity: float | None
+    post: Post
+    undated_day: date | None = None  # a month and day stated without a year, for `infer_years`
+    problems: list[Problem] = field(default_factory=list)

@@ -1,0 +1,112 @@
+"""Which outlet wrote a copied article, and which site it passed through, from the text's own signals."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .reference import Reference
+
+SOURCE, PAGE = "source", "page"
+TAG_LINE_JUNK = 2  # a source tag line may carry this many stray characters ("The Nationala")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    outlet_id: str
+    role: str
+    weight: int
+    line: int
+
+
+@lru_cache(maxsize=8)
+def mention_pattern(alias_pattern: str) -> re.Pattern[str]:
+    """Self references such as "told Al Jazeera", "according to Reuters", "USA Today reported"."""
+    return re.compile(
+        rf"\b(?:told|to|according to|speaking to|in an interview with|in a statement to)\s+(?:the\s+)?(?P<a>{alias_pattern})\b"
+        rf"|(?<![\w-])(?P<b>{alias_pattern}) (?:reported|has learned|learned|reports)\b"
+    )
+
+
+def alias_outlet(ref: Reference, text: str) -> str | None:
+    return ref.outlet_by_alias.get(text.strip())
+
+
+def tag_line_outlet(ref: Reference, text: str) -> str | None:
+    """The outlet a source tag line names: the alias alone, or with a few stray characters."""
+    for cut in range(TAG_LINE_JUNK + 1):
+        candidate = text[: len(text) - cut] if cut else text
+        outlet_id = ref.outlet_by_alias.get(candidate)
+        if outlet_id and len(candidate) >= 4:
+            return outlet_id
+    return None
+
+
+def headline_trailer_outlet(ref: Reference, headline: str | None) -> str | None:
+    """The outlet a page title names after its separators ("… – News – The Daily News – Jacksonville, NC")."""
+    if not headline:
+        return None
+    segments = re.split(r"\s+[–—|-]\s+", headline)
+    for segment in segments[1:]:
+        outlet_id = ref.outlet_by_alias.get(segment.strip())
+        if outlet_id:
+            return outlet_id
+    return None
+
+
+def outlet_evidence(ref: Reference, lines: list[tuple[int, str, bool]]) -> list[Evidence]:
+    """Evidence from every line (number, text, is_caption): outlet house formats, boilerplate and mentions."""
+    evidence = []
+    mentions = mention_pattern(ref.alias_pattern)
+    for number, text, is_caption in lines:
+        for outlet in ref.outlets.values():
+            for signal in outlet.signals:
+                if signal.pattern.search(text):
+                    evidence.append(Evidence(outlet.id, signal.role, signal.weight, number))
+            if any(p.search(text) for p in outlet.boilerplate):
+                evidence.append(Evidence(outlet.id, PAGE, 10, number))
+        if is_caption:
+            continue  # a photo credit names the photographer's agency, not the article's
+        tagged = tag_line_outlet(ref, text)
+        if tagged:
+            evidence.append(Evidence(tagged, SOURCE, 10, number))
+        for m in mentions.finditer(text):
+            evidence.append(Evidence(ref.outlet_by_alias[m["a"] or m["b"]], SOURCE, 2, number))
+    return evidence
+
+
+def resolve_outlet(ref: Reference, evidence: list[Evidence]) -> tuple[str | None, str | None]:
+    """(outlet_id, via_outlet_id) from the evidence.
+
+    A republishing aggregator (kind `aggregator`) is the via. Of the rest, an
+    outlet whose page formats show is the outlet, unless it is not named in the
+    text, carries wire copy and a wire agency is named: then the agency is the
+    outlet and the page the via. Without page formats, the best-attested source wins.
+    """
+    source, page = defaultdict(int), defaultdict(int)
+    first_seen: dict[str, int] = {}
+    for e in evidence:
+        (page if e.role == PAGE else source)[e.outlet_id] += e.weight
+        first_seen.setdefault(e.outlet_id, e.line)
+
+    def best(scores: dict[str, int]) -> str | None:
+        return min(scores, key=lambda o: (-scores[o], first_seen[o])) if scores else None
+
+    aggregators = {o: w for o, w in page.items() if ref.outlets[o].is_aggregator}
+    via = best(aggregators)
+    page = {o: w for o, w in page.items() if o not in aggregators}
+    source = {o: w for o, w in source.items() if not ref.outlets[o].is_aggregator}
+    page_outlet, source_outlet = best(page), best(source)
+
+    if page_outlet is None or page_outlet == source_outlet:
+        return source_outlet or page_outlet, via
+    if source_outlet is None or page_outlet in source:
+        combined = {o: page.get(o, 0) + source.get(o, 0) for o in set(page) | set(source)}
+        return best(combined), via
+    if ref.outlets[source_outlet].is_wire and ref.outlets[page_outlet].carries_wire_copy:
+        return source_outlet, via or page_outlet
+    if source[source_outlet] > page[page_outlet]:
+        return source_outlet, via
+    return page_outlet, via

@@ -1,0 +1,82 @@
+"""Stage 2, split posts: find where each blog post starts in a seed file.
+
+A post starts at the blog's own headline: a short, headline-like line that
+opens a block and either carries one of the blog's prophetic labels
+(seeds/labels.yml) or is followed closely by a near copy of itself, the
+original headline it rewrites. The original headline never starts a post.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Line, Post, Problem, SeedFile
+from .layout import is_headline_like
+from .text import similarity
+
+HEADER_REACH = 5  # how many lines after a blog headline its original headline may stand
+PARTNER_SIMILARITY = 0.3  # a labelled headline's original: at least this alike
+UNLABELLED_SIMILARITY = 0.6  # an unlabelled headline needs a closer copy to count as the blog's
+
+
+def non_blank_lines(seed: SeedFile) -> list[Line]:
+    return [Line(n, text.strip()) for n, text in enumerate(seed.lines, 1) if text.strip()]
+
+
+def opens_block(seed: SeedFile, line: Line) -> bool:
+    return line.number == 1 or not seed.lines[line.number - 2].strip()
+
+
+def near_copy(lines: list[Line], k: int, threshold: float) -> int | None:
+    """Index of the headline-like line after lines[k], within reach, most like it (if alike enough)."""
+    best, best_score = None, threshold
+    for j in range(k + 1, min(k + 1 + HEADER_REACH, len(lines))):
+        candidate = lines[j].text
+        if candidate == lines[k].text or not is_headline_like(candidate):
+            continue
+        score = similarity(lines[k].text, candidate)
+        if score >= best_score:
+            best, best_score = j, score
+    return best
+
+
+def find_starts(seed: SeedFile, lines: list[Line], labels: re.Pattern[str]) -> list[int]:
+    starts: list[int] = []
+    originals: set[int] = set()
+    for k, line in enumerate(lines):
+        if k in originals or not opens_block(seed, line) or not is_headline_like(line.text):
+            continue
+        if labels.search(line.text):
+            partner = near_copy(lines, k, PARTNER_SIMILARITY)
+        else:
+            partner = near_copy(lines, k, UNLABELLED_SIMILARITY)
+            if partner is None or (starts and k - starts[-1] <= HEADER_REACH and originals):
+                continue
+        starts.append(k)
+        if partner is not None:
+            originals.add(partner)
+    return starts
+
+
+def split_posts(seed: SeedFile, labels: re.Pattern[str]) -> tuple[list[Post], list[Problem]]:
+    """The posts of a seed file, and what was skipped."""
+    lines = non_blank_lines(seed)
+    if not lines:
+        return [], []
+    starts = find_starts(seed, lines, labels)
+    problems = []
+    if not starts:
+        problems.append(Problem(seed.name, lines[0].number, "error",
+                                "no blog headline found in the file; none of its lines was read as a post"))
+        return [], problems
+    if starts[0] > 0:
+        problems.append(Problem(
+            seed.name, lines[0].number, "warning",
+            f"skipped {starts[0]} line(s) before the first blog headline (line {lines[starts[0]].number})",
+        ))
+    posts = []
+    for i, k in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(lines)
+        block = tuple(lines[k:end])
+        posts.append(Post(seed.name, block[0].number, block[-1].number, block))
+    return posts, problems

@@ -1,0 +1,67 @@
+"""Text helpers shared by the stages: normalization, tokens, slugs, stable ids."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+NON_BREAKING_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f"), " ")
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+
+TOKEN = re.compile(r"\w(?:[\w’'.-]*\w)?|[^\w\s]")
+WORD = re.compile(r"\w(?:[\w’'.-]*\w)?")
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’')\]]*[.!?…]$")
+
+
+def normalize(text: str) -> str:
+    """NFC, plain spaces for non-breaking ones, no zero-width characters."""
+    return unicodedata.normalize("NFC", text).translate(NON_BREAKING_SPACES).translate(ZERO_WIDTH)
+
+
+def fold(text: str) -> str:
+    """A comparison key: lower case, no accents, straight apostrophes, single spaces."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def tokens(text: str) -> list[re.Match[str]]:
+    """Word and punctuation tokens, with their offsets."""
+    return list(TOKEN.finditer(text))
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two headlines are, 0..1, by their folded words in order."""
+    wa = [fold(w).replace(".", "") for w in words(a)]
+    wb = [fold(w).replace(".", "") for w in words(b)]
+    if not wa or not wb:
+        return 0.0
+    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(SENTENCE_END.search(text.rstrip()))
+
+
+def slug(text: str, max_length: int = 60) -> str:
+    value = fold(text).replace("'", "")
+    value = re.sub(r"[^a-z0-9]+", "-", value).strip("-")
+    if len(value) > max_length:
+        value = value[:max_length].rsplit("-", 1)[0]
+    return value or "untitled"
+
+
+def content_hash(text: str, length: int = 8) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+def stable_int_id(*parts: object) -> int:
+    """An integer id from content, the same on every build; below 2**53 so JavaScript reads it exactly."""
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return int(digest[:13], 16)
