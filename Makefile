@@ -1,0 +1,45 @@
+SHELL := bash
+.SHELLFLAGS := -eo pipefail -c
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+PORT ?= 8001
+VENV := .venv
+BIN := $(VENV)/bin
+DB := militia_news.db
+SOURCES := build_db.py $(wildcard militia_news/*.py) $(wildcard seeds/*.txt) $(wildcard seeds/*.yml)
+
+.PHONY: help install build serve test eval clean
+
+help:
+	@echo "make serve   build the db and serve it at http://127.0.0.1:$(PORT)"
+	@echo "make test    run the whole test suite"
+	@echo "make build   (re)build $(DB) when seeds or code changed"
+	@echo "make eval    score the build against the gold annotations in eval/gold"
+	@echo "make clean   remove the db, the virtualenv and caches"
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+build: $(DB)
+
+$(DB): $(SOURCES) $(VENV)/.installed
+	$(BIN)/python build_db.py --seeds seeds --out $@
+
+serve: $(DB) metadata.yml
+	$(BIN)/datasette serve -i $(DB) --metadata metadata.yml --host 127.0.0.1 --port $(PORT)
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest
+
+eval: $(DB)
+	$(BIN)/python -m militia_news.evaluate $(DB) eval/gold
+
+clean:
+	rm -rf $(DB) $(VENV) .pytest_cache .hypothesis *.egg-info

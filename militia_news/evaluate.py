@@ -1,0 +1,105 @@
+"""Score a built database against hand-made gold annotations (format: eval/GUIDELINES.md)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+import yaml
+
+from .text import normalize
+
+FIELDS = ("blog_headline", "original_headline", "outlet", "via", "byline", "dateline", "published")
+
+ARTICLE_QUERY = """
+select s.line_start, a.*, o.name as outlet, v.name as via
+from article_sources s
+join articles a on a.id = s.article_id
+left join outlets o on o.id = a.outlet_id
+left join outlets v on v.id = a.via_outlet_id
+where s.seed_file = ?
+"""
+
+
+@dataclass
+class Score:
+    right: int = 0
+    total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, ok: bool, note: str) -> None:
+        self.total += 1
+        self.right += ok
+        if not ok:
+            self.misses.append(note)
+
+    @property
+    def value(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+
+@dataclass
+class Report:
+    split_recall: Score = field(default_factory=Score)
+    split_precision: Score = field(default_factory=Score)
+    fields: dict[str, Score] = field(default_factory=lambda: {f: Score() for f in FIELDS})
+
+    def rows(self) -> list[tuple[str, float, int, int]]:
+        rows = [("post split recall", self.split_recall), ("post split precision", self.split_precision)]
+        rows += [(name, score) for name, score in self.fields.items()]
+        return [(name, s.value, s.right, s.total) for name, s in rows]
+
+
+def load_gold(gold_dir: Path) -> list[dict]:
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.yml"))
+            if p.name != "variants.yml"]
+
+
+def evaluate(db_path: Path, gold_dir: Path) -> Report:
+    report = Report()
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    for gold in load_gold(gold_dir):
+        predicted = {row["line_start"]: row for row in conn.execute(ARTICLE_QUERY, [gold["file"]])}
+        gold_lines = {post["line"] for post in gold["posts"]}
+        for line in sorted(gold_lines):
+            report.split_recall.add(line in predicted, f"{gold['file']}:{line} not split as a post")
+        for line in sorted(predicted):
+            report.split_precision.add(line in gold_lines, f"{gold['file']}:{line} split as a post but is none")
+        for post in gold["posts"]:
+            row = predicted.get(post["line"])
+            for name in FIELDS:
+                expected = post.get(name)
+                expected = normalize(expected) if isinstance(expected, str) else expected
+                got = row[name] if row is not None else "<no post>"
+                report.fields[name].add(got == expected, f"{gold['file']}:{post['line']} {name}: {got!r} != {expected!r}")
+    conn.close()
+    return report
+
+
+@click.command()
+@click.argument("db_path", type=click.Path(exists=True, path_type=Path))
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--misses", is_flag=True, help="List every miss.")
+def main(db_path: Path, gold_dir: Path, as_json: bool, misses: bool) -> None:
+    """Score DB_PATH against the gold annotations in GOLD_DIR."""
+    report = evaluate(db_path, gold_dir)
+    if as_json:
+        click.echo(json.dumps({name: {"score": round(v, 4), "right": r, "total": t} for name, v, r, t in report.rows()},
+                              indent=2))
+        return
+    click.echo(f"{'measure':<28} {'score':>7} {'right':>6} {'total':>6}")
+    for name, value, right, total in report.rows():
+        click.echo(f"{name:<28} {value:>7.1%} {right:>6} {total:>6}")
+    if misses:
+        scores = [report.split_recall, report.split_precision, *report.fields.values()]
+        for note in (m for s in scores for m in s.misses):
+            click.echo(f"miss: {note}")
+
+
+if __name__ == "__main__":
+    main()

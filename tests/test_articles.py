@@ -1,0 +1,138 @@
+"""Parsed articles: outlet, republisher, byline, dateline, dates, body, captions, rewrites."""
+
+import pytest
+
+from militia_news.articles import parse_post
+from militia_news.model import SeedFile
+from militia_news.posts import split_posts
+from militia_news.reference import load_reference
+
+from .conftest import SEEDS
+
+REF = load_reference(SEEDS)
+FIELDS = "outlet_id, via_outlet_id, byline, dateline, published, published_text, published_inferred"
+
+
+def article_at(db, seed_file: str, line: int) -> dict:
+    return next(db.query(
+        "select a.* from articles a join article_sources s on s.article_id = a.id "
+        "where s.seed_file = ? and s.line_start = ?", [seed_file, line]))
+
+
+def fields(row: dict) -> dict:
+    return {k: row[k] for k in (f.strip() for f in FIELDS.split(","))}
+
+
+def parse(text: str):
+    posts, _ = split_posts(SeedFile("constructed.txt", tuple(text.split("\n"))), REF.labels)
+    return [parse_post(p, REF) for p in posts]
+
+
+@pytest.mark.parametrize("seed_file, line, expected", [
+    ("000_c035f8e90eaba482.txt", 447, {
+        "outlet_id": "reuters", "via_outlet_id": None, "byline": "John Davison", "dateline": "BAGHDAD",
+        "published": "2020-09-28", "published_text": "BAGHDAD, Sept 28 (Reuters)", "published_inferred": 1}),
+    ("000_c035f8e90eaba482.txt", 287, {
+        "outlet_id": "the-national", "via_outlet_id": "alkhaleej-today", "byline": "Hind Al Soulia",
+        "dateline": "Riyadh", "published": "2020-10-07",
+        "published_text": "Updated: October 7, 2020 04:20 PM", "published_inferred": 0}),
+    ("003_15da29468eeff97d.txt", 302, {
+        "outlet_id": "afp", "via_outlet_id": "cna", "byline": None, "dateline": "BAGHDAD",
+        "published": "2020-01-15", "published_text": "15 Jan 2020 05:42AM", "published_inferred": 0}),
+    ("000_c035f8e90eaba482.txt", 155, {
+        "outlet_id": "the-guardian", "via_outlet_id": None, "byline": "Ghaith Abdul-Ahad", "dateline": None,
+        "published": "2020-10-08", "published_text": "Last modified on Thu 8 Oct 2020 14.34 EDT",
+        "published_inferred": 0}),
+    ("000_c035f8e90eaba482.txt", 37, {
+        "outlet_id": "asharq-al-awsat", "via_outlet_id": None, "byline": "Fadhel al-Nashmi", "dateline": "Baghdad",
+        "published": None, "published_text": None, "published_inferred": 0}),
+    ("003_15da29468eeff97d.txt", 405, {
+        "outlet_id": "kurdistan-24", "via_outlet_id": None, "byline": None, "dateline": "ERBIL",
+        "published": None, "published_text": None, "published_inferred": 0}),
+    ("000_c035f8e90eaba482.txt", 515, {
+        "outlet_id": "anadolu-agency", "via_outlet_id": None, "byline": None, "dateline": None,
+        "published": "2020-09-27", "published_text": "Anadolu10:32 PM | September 27, 2020",
+        "published_inferred": 0}),
+])
+def test_article_fields(db, seed_file, line, expected):
+    assert fields(article_at(db, seed_file, line)) == expected
+
+
+def test_whole_article_row(db):
+    row = article_at(db, "003_15da29468eeff97d.txt", 106)
+    body = row.pop("body")
+    assert row == {
+        "id": "babylon-the-great-meets-with-the-iraqi-horn-daniel-" + row["id"].rsplit("-", 1)[1],
+        "blog_headline": "Babylon the Great Meets with the Iraqi Horn (Daniel)",
+        "original_headline": "Trump meets Iraqi counterpart, first since Soleimani strike",
+        "outlet_id": "associated-press",
+        "via_outlet_id": None,
+        "byline": None,
+        "dateline": "BAGHDAD",
+        "published": None,
+        "published_month": None,
+        "published_text": None,
+        "published_inferred": 0,
+        "word_count": len(body.split()),
+        "entities": row["entities"],
+        "headline_similarity": 0.235,
+    }
+    assert body.startswith("BAGHDAD (AP) — U.S. President Donald Trump hinted")
+    assert body.endswith("“2020 is the year of ending the U.S. occupation.”")  # closing credit left out
+
+
+def test_captions_are_kept_out_of_the_body(db):
+    row = article_at(db, "000_c035f8e90eaba482.txt", 155)
+    captions = list(db["captions"].rows_where("article_id = ?", [row["id"]], order_by="position"))
+    assert captions[0]["text"] == "Iraqi men marching to a recruiting centre in west Baghdad in June 2014."
+    assert captions[0]["credit"] == "Ghaith Abdul-Ahad/The Guardian"
+    assert "Photograph:" not in row["body"]
+    assert "recruiting centre in west Baghdad in June 2014" not in row["body"]
+
+
+def test_boilerplate_stamps_and_footnotes_are_not_body(db):
+    national = article_at(db, "000_c035f8e90eaba482.txt", 287)["body"]
+    assert "These were the details of the news" not in national
+    assert "Updated:" not in national and "The Nationala" not in national
+    assert national.startswith("Riyadh – Iraqi populist cleric Muqtada Al Sadr threatened")
+    memri = article_at(db, "003_15da29468eeff97d.txt", 1)["body"]
+    assert "See MEMRI Special Dispatch" not in memri and "136gu_8rLxC" not in memri
+    k24 = article_at(db, "003_15da29468eeff97d.txt", 405)["body"]
+    assert "Twitter Ads info and privacy" not in k24 and "Read More:" not in k24
+
+
+def test_body_is_paragraphs_joined_by_blank_lines_with_plain_spaces(db):
+    for row in db.query("select body from articles"):
+        assert "\u00a0" not in row["body"]
+        assert "\n\n\n" not in row["body"]
+        assert all(p == p.strip() and p for p in row["body"].split("\n\n"))
+
+
+def test_headline_rewrites(db):
+    row = article_at(db, "000_c035f8e90eaba482.txt", 155)
+    rewrites = [(r["original"], r["rewritten"]) for r in
+                db["headline_rewrites"].rows_where("article_id = ?", [row["id"]], order_by="position")]
+    assert rewrites == [("its militias", "the Antichrist’s men"), ("", ": Revelation 13")]
+    for r in db["headline_rewrites"].rows:
+        blog = db["articles"].get(r["article_id"])["blog_headline"]
+        assert blog[r["position"]: r["position"] + len(r["rewritten"])] == r["rewritten"]
+
+
+def test_no_outlet_signal_leaves_outlet_empty_with_a_problem():
+    [article] = parse("\n\n".join([
+        "Antichrist speaks in Kufa",
+        "Sadr speaks in Kufa",
+        "The cleric addressed worshippers at Friday prayers, his office said in a statement on its website.",
+    ]))
+    assert article.outlet_id is None
+    assert any("no outlet signal" in p.message for p in article.problems)
+
+
+def test_original_headline_with_page_junk_names_the_outlet():
+    [article] = parse("\n\n".join([
+        "Babylon the Great Sends More Troops",
+        "Pentagon sends more troops to Iraq | World news | The Guardian",
+        "The Pentagon said on Monday it would send 3,000 more troops to the region to protect its bases.",
+    ]))
+    assert article.original_headline == "Pentagon sends more troops to Iraq | World news | The Guardian"
+    assert article.outlet_id == "the-guardian"

@@ -1,0 +1,91 @@
+"""The build as a whole: duplicates merged, stable ids, atomic replacement, clear errors."""
+
+import hashlib
+import subprocess
+import sys
+
+import sqlite_utils
+
+from militia_news.build import build
+
+from .conftest import ROOT, SEEDS, make_seeds
+
+SEED_000 = (SEEDS / "000_c035f8e90eaba482.txt").read_text(encoding="utf-8")
+SEED_003 = (SEEDS / "003_15da29468eeff97d.txt").read_text(encoding="utf-8")
+
+
+def ids(path) -> set[str]:
+    return {r["id"] for r in sqlite_utils.Database(path).query("select id from articles")}
+
+
+def sha256(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, str(ROOT / "build_db.py"), *map(str, args)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_copied_seed_file_adds_sources_not_articles(tmp_path, built_db):
+    seeds = make_seeds(tmp_path / "seeds", {"000_c035f8e90eaba482.txt": SEED_000, "003_15da29468eeff97d.txt": SEED_003,
+                                            "archive-page-2.txt": SEED_000})
+    build(seeds, tmp_path / "out.db")
+    db = sqlite_utils.Database(tmp_path / "out.db")
+    assert ids(tmp_path / "out.db") == ids(built_db)
+    assert db["articles"].count == 20
+    sources = list(db.query("select seed_file from article_sources where line_start = 447 order by seed_file"))
+    assert [s["seed_file"] for s in sources] == ["000_c035f8e90eaba482.txt", "archive-page-2.txt"]
+
+
+def test_same_post_twice_in_one_file_is_one_article(tmp_path):
+    first_post = "\n".join(SEED_000.split("\n")[:35])
+    seeds = make_seeds(tmp_path / "seeds", {"page.txt": first_post + "\n\n" + first_post + "\n"})
+    build(seeds, tmp_path / "out.db")
+    db = sqlite_utils.Database(tmp_path / "out.db")
+    assert db["articles"].count == 1
+    assert [r["line_start"] for r in db.query("select line_start from article_sources order by 1")] == [1, 37]
+
+
+def test_ids_survive_renaming_and_reordering(tmp_path, built_db):
+    seeds = make_seeds(tmp_path / "seeds", {"a-renamed.txt": SEED_003, "b-renamed.txt": SEED_000})
+    build(seeds, tmp_path / "out.db")
+    assert ids(tmp_path / "out.db") == ids(built_db)
+
+
+def test_two_builds_are_identical(tmp_path):
+    for name in ("one.db", "two.db"):
+        build(SEEDS, tmp_path / name)
+    dumps = [list(sqlite_utils.Database(tmp_path / n).conn.iterdump()) for n in ("one.db", "two.db")]
+    assert dumps[0] == dumps[1]
+
+
+def test_failed_build_leaves_the_old_db_untouched(tmp_path):
+    out = tmp_path / "militia_news.db"
+    assert run_cli("--seeds", SEEDS, "--out", out).returncode == 0
+    before = sha256(out)
+    seeds = make_seeds(tmp_path / "bad", {"good.txt": SEED_000, "zz-broken.txt": b"Antichrist\n\nhead\x00er\n"})
+    result = run_cli("--seeds", seeds, "--out", out)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [f"error: zz-broken.txt:3: binary data (NUL byte), not a text seed file"]
+    assert sha256(out) == before
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_missing_seeds_folder_is_a_one_line_error(tmp_path):
+    result = run_cli("--seeds", tmp_path / "nowhere", "--out", tmp_path / "x.db")
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"error: {tmp_path / 'nowhere'}: seeds folder not found"
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_reports_what_it_built(tmp_path):
+    result = run_cli("--seeds", SEEDS, "--out", tmp_path / "x.db")
+    assert result.stdout.strip().startswith(f"{tmp_path / 'x.db'}: 20 articles from 20 posts in 2 seed files")
+
+
+def test_outlets_come_from_reference_data(db):
+    assert db["outlets"].get("the-national") == {
+        "id": "the-national", "name": "The National", "kind": "newspaper", "country": "United Arab Emirates",
+        "aliases": '["The National News"]',
+    }
