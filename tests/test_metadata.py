@@ -2,6 +2,8 @@
 
 import yaml
 
+from militia_news.docs import render_readme
+
 from .conftest import ROOT
 
 METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
@@ -25,3 +27,8 @@ def test_no_description_for_something_that_does_not_exist(db):
     for name, table in TABLES.items():
         assert name in public_tables(db), f"metadata.yml describes {name}, which the db lacks"
         assert set(table.get("columns", {})) <= set(db[name].columns_dict)
+
+
+def test_readme_schema_section_follows_metadata():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert render_readme(readme, METADATA) == readme, "run: python -m militia_news.docs"
