@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,9 @@ import sqlite_utils
 
 from . import database
 from .articles import infer_years, parse_post
+from .entities import NewEntities, article_mentions, load_entities
 from .errors import BuildError
+from .model import ResolvedMention
 from .posts import split_posts
 from .reference import load_reference
 from .seeds import read_seed, seed_paths
@@ -41,16 +44,31 @@ def build(seeds_dir: Path, out: Path, on_file: Callable[[Path], None] | None = N
         db = sqlite_utils.Database(temporary, recreate=True)
         database.ensure_db_shape(db)
         database.write_outlets(db, ref)
+        index = load_entities(seeds_dir, ref)
+        new_entities = NewEntities(index)
+        surfaces: dict[str, set[str]] = defaultdict(set)
         seen: set[str] = set()
         posts = 0
         for path in paths:
             seed = read_seed(path)
             found, problems = split_posts(seed, ref.labels)
             articles = infer_years([parse_post(post, ref) for post in found])
-            database.write_seed_file(db, articles, [*seed.problems, *problems], seen)
+            linked = []
+            for article in articles:
+                mentions = [
+                    ResolvedMention(new_entities.resolve(m.found), m.field, m.caption, m.found.surface,
+                                    m.found.start, m.found.end)
+                    for m in article_mentions(article, index, ref)
+                ]
+                for m in mentions:
+                    surfaces[m.entity_id].add(m.surface)
+                linked.append((article, mentions))
+            names = {e.id: e.name for e in index.entities.values()}
+            database.write_seed_file(db, linked, [*seed.problems, *problems], seen, names)
             posts += len(found)
             if on_file:
                 on_file(path)
+        database.write_entities(db, index.entities.values(), surfaces)
         database.finish(db)
         result = BuildResult(len(paths), posts, len(seen), db["problems"].count)
         db.close()

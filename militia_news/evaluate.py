@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 import yaml
 
+from .entities import name_key
 from .text import normalize
 
 FIELDS = ("blog_headline", "original_headline", "outlet", "via", "byline", "dateline", "published")
@@ -41,15 +42,24 @@ class Score:
         return self.right / self.total if self.total else 1.0
 
 
+ENTITY_QUERY = """
+select distinct e.name from mentions m join entities e on e.id = m.entity_id
+where m.article_id = ? and m.field != 'blog_headline' and e.type in ('person', 'organization')
+"""
+
+
 @dataclass
 class Report:
     split_recall: Score = field(default_factory=Score)
     split_precision: Score = field(default_factory=Score)
     fields: dict[str, Score] = field(default_factory=lambda: {f: Score() for f in FIELDS})
+    entity_recall: Score = field(default_factory=Score)
+    entity_precision: Score = field(default_factory=Score)
 
     def rows(self) -> list[tuple[str, float, int, int]]:
         rows = [("post split recall", self.split_recall), ("post split precision", self.split_precision)]
         rows += [(name, score) for name, score in self.fields.items()]
+        rows += [("entity recall", self.entity_recall), ("entity precision", self.entity_precision)]
         return [(name, s.value, s.right, s.total) for name, s in rows]
 
 
@@ -75,9 +85,24 @@ def evaluate(db_path: Path, gold_dir: Path) -> Report:
                 expected = post.get(name)
                 expected = normalize(expected) if isinstance(expected, str) else expected
                 got = row[name] if row is not None else "<no post>"
+                if name == "published" and row is not None:
+                    got = (got, bool(row["published_inferred"]))
+                    expected = (expected, bool(post.get("published_inferred", False)))
                 report.fields[name].add(got == expected, f"{gold['file']}:{post['line']} {name}: {got!r} != {expected!r}")
+            if row is not None and "entities" in post:
+                score_entities(report, conn, row["id"], post, gold["file"])
     conn.close()
     return report
+
+
+def score_entities(report: Report, conn: sqlite3.Connection, article_id: str, post: dict, seed_file: str) -> None:
+    """Per-article recall and precision of people and organizations; names compare by their folded key."""
+    predicted = {name_key(r["name"]): r["name"] for r in conn.execute(ENTITY_QUERY, [article_id])}
+    expected = {name_key(normalize(n)): n for n in post["entities"]}
+    for key, name in expected.items():
+        report.entity_recall.add(key in predicted, f"{seed_file}:{post['line']} entity missed: {name}")
+    for key, name in predicted.items():
+        report.entity_precision.add(key in expected, f"{seed_file}:{post['line']} entity not in gold: {name}")
 
 
 @click.command()
@@ -96,7 +121,8 @@ def main(db_path: Path, gold_dir: Path, as_json: bool, misses: bool) -> None:
     for name, value, right, total in report.rows():
         click.echo(f"{name:<28} {value:>7.1%} {right:>6} {total:>6}")
     if misses:
-        scores = [report.split_recall, report.split_precision, *report.fields.values()]
+        scores = [report.split_recall, report.split_precision, *report.fields.values(), report.entity_recall,
+                  report.entity_precision]
         for note in (m for s in scores for m in s.misses):
             click.echo(f"miss: {note}")
 

@@ -83,3 +83,15 @@ class Article:
     post: Post
     undated_day: date | None = None  # a month and day stated without a year, for `infer_years`
     problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ResolvedMention:
+    """A name found in an article, linked to its entity."""
+
+    entity_id: str
+    field: str
+    caption: int | None
+    surface: str
+    start: int
+    end: int

@@ -1,0 +1,377 @@
+"""Stage 4, find entities: curated people and organizations, their spellings and epithets, and new names.
+
+Names are compared by a folded key per word: lower case, no accents or
+apostrophes, no al-/el- particle, transliteration pairs merged (q/k, dh/z,
+th/t, kh/k, sh/s), vowels after the first letter dropped and doubled letters
+collapsed, so "Moqtada Al-Sadr" and "Muqtada al-Sadr" share a key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .reference import Reference, load_yaml
+from .text import slug
+
+WORD = re.compile(r"[^\W\d_][^\W_]*(?:[’'][^\W\d_]+)*|\d+[^\W_]*")
+JOINER = re.compile(r"^[\s\-‐]*$")  # what may stand between the words of one name
+PARTICLES = {"al", "el", "ul"}
+TITLES = {
+    "mr", "mrs", "ms", "dr", "sheikh", "shaikh", "sayyed", "sayyid", "sayed", "grand", "ayatollah", "gen",
+    "general", "president", "premier", "cleric", "lt", "col", "maj", "brig", "sen", "rep", "secretary",
+    "major", "lieutenant", "colonel", "captain", "commander",
+}
+CONNECTORS = {"al", "el", "bin", "ibn", "bint", "abu", "of", "for", "and", "the", "de", "inside", "in", "against"}
+ORG_WORDS = {
+    "party", "movement", "brigades", "brigade", "forces", "force", "alliance", "organization", "organisation",
+    "council", "committee", "commission", "service", "services", "mission", "court", "congress", "corps",
+    "division", "department", "ministry", "agency", "institute", "forum", "front", "cell", "government",
+    "bloc", "union", "army", "regime", "observer", "times", "post", "group", "company", "university", "bank",
+    "assembly", "authority", "foundation", "network", "association", "federation", "center", "centre",
+    "office", "command", "navy", "tv", "see", "house", "battalion", "battalions", "militia", "coalition",
+}
+SENTENCE_WORDS = {
+    "the", "a", "an", "in", "on", "at", "but", "however", "he", "she", "it", "they", "this", "that", "these",
+    "those", "his", "her", "their", "its", "we", "our", "after", "before", "since", "when", "while", "as",
+    "according", "following", "asked", "despite", "during", "under", "with", "from", "by", "if", "so", "and",
+    "or", "for", "of", "to", "there", "here", "meanwhile", "earlier", "later", "iraqis", "iranians", "kurds",
+    "shiites", "sunnis", "class",
+}
+NOT_NAME_WORDS = SENTENCE_WORDS | {
+    "iraqi", "iranian", "american", "americans", "shia", "shiite", "shi’ite", "sunni", "kurdish", "muslim",
+    "arab", "western", "us", "u.s", "prime", "minister", "supreme", "leader", "day", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "sept", "oct",
+    "nov", "dec", "according", "following", "asked", "despite", "during", "under", "with", "from", "by",
+    "if", "so", "and", "or", "for", "of", "to", "there", "here", "where", "what", "why", "how", "who",
+    "meanwhile", "earlier", "later", "today", "yesterday", "tomorrow", "green", "zone", "state", "states",
+    "united", "nations", "middle", "east", "north", "south", "west", "central", "international", "airport",
+    "city", "province", "region", "republic", "kingdom", "imam", "prophet", "allah", "god", "covid",
+    "coronavirus", "iran", "iraq", "syria", "israel", "lebanon", "turkey", "baghdad", "tehran", "washington",
+}
+PERSON_CUES_BEFORE = re.compile(
+    r"(?:spokes(?:man|woman|person)|activist|leader|member|chair(?:man|woman)?|commander|official|analyst|"
+    r"cleric|writer|volunteer|pilgrim|officer|lawmaker|MP|minister|adviser|advisor|head|deputy|chief|"
+    r"secretary-general|said|told|by|colonel|sheikh|Mr|Mrs|Ms|Dr)\W{1,3}$"
+)
+PERSON_CUES_AFTER = re.compile(
+    r"^(?:,\s+(?:a|an|the|who|whose|head|leader|chair|spokes\w+|deputy|secretary-general|member)\b|"
+    r"\s+(?:said|says|told|added|wrote|tweeted|warned|stressed|explained|noted|asked)\b|\s+of the\b)"
+)
+
+
+def fold_letters(word: str) -> str:
+    word = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in word if c.isalnum() and not unicodedata.combining(c)).lower()
+
+
+def word_key(word: str) -> str:
+    """The folded key of one word of a name; empty for a particle."""
+    w = fold_letters(word)
+    if w in PARTICLES or w == "the" or not w:
+        return ""
+    if w.isdigit():
+        return w
+    if len(word) <= 5 and word.isupper():
+        return "=" + w  # an acronym matches only itself
+    for a, b in (("dh", "z"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ph", "f"), ("ck", "k"),
+                 ("q", "k"), ("c", "k")):
+        w = w.replace(a, b)
+    first = "a" if w[0] in "aeiouy" else w[0]
+    rest = re.sub(r"[aeiouy]", "", w[1:])
+    return re.sub(r"(.)\1+", r"\1", first + rest)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str
+
+
+def tokenize(text: str) -> list[Token]:
+    found = []
+    for m in WORD.finditer(text):
+        start, end = m.start(), m.end()
+        if text[end - 2: end] in ("’s", "'s") and end - start > 2:
+            end -= 2  # a possessive is not part of the name
+        found.append(Token(text[start:end], start, end, word_key(text[start:end])))
+    return found
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    return tuple(t.key for t in tokenize(name) if t.key and fold_letters(t.text) not in TITLES)
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    description: str | None
+    reviewed: bool
+    variants: tuple[str, ...] = ()
+    epithets: tuple[str, ...] = ()
+    generic: tuple[str, ...] = ()
+    surname_default: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity_id: str
+    field: str
+    surface: str
+    start: int
+    end: int
+
+
+@dataclass
+class EntityIndex:
+    entities: dict[str, Entity]
+    names: dict[tuple[str, ...], str] = field(default_factory=dict)  # full-name key -> entity id
+    surnames: dict[str, list[str]] = field(default_factory=dict)  # surname key -> person ids
+    epithets: list[tuple[str, str]] = field(default_factory=list)  # (epithet, entity id), longest first
+    generic: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    longest: int = 1
+
+    def add(self, entity: Entity) -> None:
+        self.entities[entity.id] = entity
+        for form in (entity.name, *entity.variants):
+            key = name_key(form)
+            if len(key) == 1:
+                key = ("=" + fold_letters(form.removeprefix("The ")),)  # one word: only its own spelling
+            if key:
+                self.names.setdefault(key, entity.id)
+                self.longest = max(self.longest, len(key))
+        if entity.type == "person":
+            for form in (entity.name, *entity.variants):
+                key = name_key(form)
+                if len(key) >= 2 and entity.id not in self.surnames.setdefault(key[-1], []):
+                    self.surnames[key[-1]].append(entity.id)
+        self.epithets.extend((e, entity.id) for e in entity.epithets)
+        self.epithets.sort(key=lambda pair: -len(pair[0]))
+        self.generic.extend((re.compile(rf"\b{re.escape(g)}\b", re.I), entity.id) for g in entity.generic)
+
+
+def load_entities(seeds_dir: Path, ref: Reference) -> EntityIndex:
+    """Curated entities from seeds/entities.yml, and every outlet as an organization."""
+    index = EntityIndex({})
+    for entry in load_yaml(seeds_dir / "entities.yml").get("entities") or []:
+        index.add(Entity(
+            slug(entry["name"]), entry["name"], entry["type"], entry.get("description"), True,
+            tuple(entry.get("variants") or ()), tuple(entry.get("epithets") or ()),
+            tuple(entry.get("generic") or ()), bool(entry.get("surname_default")),
+        ))
+    for outlet in ref.outlets.values():
+        if outlet.id not in index.entities:
+            index.add(Entity(outlet.id, outlet.name, "organization", f"news outlet ({outlet.kind}, {outlet.country})",
+                             True, tuple(a for a in outlet.aliases if a != outlet.name)))
+    return index
+
+
+@dataclass(frozen=True)
+class Found:
+    """A name found in a text: a known entity's id, or a new name with its proposed type."""
+
+    entity_id: str | None
+    surface: str
+    start: int
+    end: int
+    new_name: str | None = None
+    new_type: str | None = None
+
+
+def joined(text: str, tokens: list[Token]) -> bool:
+    return all(JOINER.match(text[a.end: b.start]) for a, b in zip(tokens, tokens[1:]))
+
+
+def match_known(text: str, tokens: list[Token], i: int, index: EntityIndex) -> tuple[str, int, int] | None:
+    """(entity id, first token, token after) of the longest curated name starting at token i."""
+    j = i
+    while j < len(tokens) and (fold_letters(tokens[j].text) in TITLES or not tokens[j].key) and tokens[j].text[0].isupper():
+        j += 1
+    if j >= len(tokens) or not tokens[j].text[0].isupper():
+        return None
+    best = None
+    keys, used = [], []
+    k = j
+    while k < len(tokens) and len(keys) < index.longest:
+        if used and not JOINER.match(text[tokens[used[-1]].end: tokens[k].start]):
+            break
+        if tokens[k].key:
+            keys.append(tokens[k].key)
+            single = index.names.get(("=" + fold_letters(tokens[k].text),)) if len(keys) == 1 else None
+            if single:
+                best = (single, i if j > i and joined(text, tokens[i:j + 1]) else j, k + 1)
+            used.append(k)
+            entity_id = index.names.get(tuple(keys))
+            if entity_id:
+                best = (entity_id, i if j > i and joined(text, tokens[i:j + 1]) else j, k + 1)
+        else:
+            used.append(k)
+        k += 1
+    return best
+
+
+def canonical_new_name(surface: str) -> str:
+    """A new name in the guidelines' form: "Sattar Al Souaidi" -> "Sattar al-Souaidi"."""
+    return re.sub(r"\b(?:Al|al|El|el)[\s-]+(?=[A-Z])", "al-", surface).strip()
+
+
+def propose(text: str, tokens: list[Token], i: int, ref: Reference) -> tuple[str, str, int, int, int] | None:
+    """(name, type, start, end, token after) for capitalized words that read as a person or organization."""
+    j = i
+    while j < len(tokens):
+        t = tokens[j]
+        lowered = fold_letters(t.text)
+        if j > i and not JOINER.match(text[tokens[j - 1].end: t.start]):
+            break
+        if not (t.text[0].isupper() or (j > i and lowered in CONNECTORS)):
+            break
+        j += 1
+    while j > i and fold_letters(tokens[j - 1].text) in CONNECTORS:
+        j -= 1
+    run = tokens[i:j]
+    while run and fold_letters(run[0].text) in SENTENCE_WORDS | TITLES:
+        run = run[1:]
+    run = first_name_of_list(run, ref.places)
+    if sum(1 for t in run if t.key) < 2:
+        return None
+    after_run = tokens.index(run[-1]) + 1
+    surface = text[run[0].start: run[-1].end]
+    words = [fold_letters(t.text) for t in run]
+    if any(fold_letters(p) in ref.places for p in (surface,)) or surface.isupper():
+        return None
+    if words[-1] in ORG_WORDS or (len(words) >= 3 and any(w in ORG_WORDS for w in words)):
+        return canonical_new_name(surface), "organization", run[0].start, run[-1].end, after_run
+    if len(run) > 4 or any(w in NOT_NAME_WORDS or w in ORG_WORDS or w in ref.places for w in words):
+        return None
+    before, after = text[max(0, run[0].start - 40): run[0].start], text[run[-1].end: run[-1].end + 40]
+    has_particle = any(w in {"al", "el", "abu", "bin", "ibn"} for w in words[:-1])
+    if has_particle or PERSON_CUES_BEFORE.search(before) or PERSON_CUES_AFTER.match(after):
+        return canonical_new_name(surface), "person", run[0].start, run[-1].end, after_run
+    return None
+
+
+def first_name_of_list(run: list[Token], places: frozenset[str]) -> list[Token]:
+    """"Iraqi Ummah Party and Sattar Al Souaidi" is two names: keep the first."""
+    words = [fold_letters(t.text) for t in run]
+    for k, word in enumerate(words):
+        if 0 < k < len(words) - 1:
+            before, after = words[:k], words[k + 1:]
+            if word == "and" and (before[-1] in ORG_WORDS or after[0] == "the" or not any(w in ORG_WORDS for w in after)):
+                return run[:k]
+            if word == "of" and not any(w in ORG_WORDS for w in before) and any(w in ORG_WORDS for w in after):
+                return run[:k]
+            if word == "in" and " ".join(after) in places:
+                return run[:k]
+    return run
+
+
+def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, str]) -> list[Found]:
+    """Names in one text. `people` maps surname keys to persons named in full so far in the article."""
+    found: list[Found] = []
+    taken = [False] * (len(text) + 1)
+    for epithet, entity_id in index.epithets:
+        for m in re.finditer(re.escape(epithet), text):
+            if not any(taken[m.start(): m.end()]):
+                found.append(Found(entity_id, epithet, m.start(), m.end()))
+                taken[m.start(): m.end()] = [True] * (m.end() - m.start())
+    tokens = [t for t in tokenize(text) if not taken[t.start]]
+    i = 0
+    while i < len(tokens):
+        known = match_known(text, tokens, i, index)
+        if known:
+            entity_id, first, after = known
+            start, end = tokens[first].start, tokens[after - 1].end
+            found.append(Found(entity_id, text[start:end], start, end))
+            entity = index.entities[entity_id]
+            key = name_key(text[start:end])
+            if entity.type == "person" and len(key) >= 2:
+                people[key[-1]] = entity_id
+            i = after
+            continue
+        token = tokens[i]
+        if token.text[0].isupper() and token.key:
+            proposal = propose(text, tokens, i, ref)
+            if proposal:
+                name, kind, start, end, after = proposal
+                found.append(Found(None, text[start:end], start, end, name, kind))
+                key = name_key(name)
+                if kind == "person":
+                    people[key[-1]] = "new:" + name
+                i = after
+                continue
+            surname = None
+            if fold_letters(token.text) not in NOT_NAME_WORDS and fold_letters(token.text) not in ref.places:
+                surname = people.get(token.key) or default_for_surname(index, token.key, token.text)
+            first = i
+            while first > 0 and fold_letters(tokens[first - 1].text) in TITLES | PARTICLES \
+                    and tokens[first - 1].text[0].isupper() and joined(text, tokens[first - 1: i + 1]):
+                first -= 1
+            if surname and (first == 0 or first < i or not tokens[first - 1].text[0].isupper()):
+                start = tokens[first].start
+                if surname.startswith("new:"):
+                    found.append(Found(None, text[start:token.end], start, token.end, surname[4:], "person"))
+                else:
+                    found.append(Found(surname, text[start:token.end], start, token.end))
+        i += 1
+    for pattern, entity_id in index.generic:
+        for m in pattern.finditer(text):
+            if not any(taken[m.start(): m.end()]) and not any(f.start <= m.start() < f.end for f in found):
+                found.append(Found(entity_id, m.group(), m.start(), m.end()))
+    return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def default_for_surname(index: EntityIndex, key: str, word: str) -> str | None:
+    holders = [h for h in index.surnames.get(key, [])
+               if SequenceMatcher(None, fold_letters(word), fold_letters(index.entities[h].name.split()[-1])).ratio() >= 0.75]
+    defaults = [h for h in holders if index.entities[h].surname_default]
+    if defaults:
+        return defaults[0]
+    return holders[0] if len(holders) == 1 else None
+
+
+@dataclass(frozen=True)
+class ArticleMention:
+    field: str  # body, original_headline, blog_headline or caption
+    caption: int | None  # the caption's position, for field "caption"
+    found: Found
+
+
+def article_mentions(article, index: EntityIndex, ref: Reference) -> list[ArticleMention]:
+    """Every name in the article's headlines, body and captions, in reading order."""
+    people: dict[str, str] = {}
+    texts = [("original_headline", None, article.original_headline or ""), ("body", None, article.body)]
+    texts += [("caption", i, c.text) for i, c in enumerate(article.captions)]
+    texts.append(("blog_headline", None, article.blog_headline))
+    return [ArticleMention(name, caption, f) for name, caption, text in texts
+            for f in find_names(text, index, ref, people)
+            if f.entity_id or not name.endswith("headline")]  # title case hides what is a name
+
+
+class NewEntities:
+    """Names the reference data lacks, grouped by their folded key, each given one id (reviewed = 0)."""
+
+    def __init__(self, index: EntityIndex):
+        self.index = index
+        self.by_key: dict[tuple[str, ...], str] = {}
+
+    def resolve(self, found: Found) -> str:
+        if found.entity_id:
+            return found.entity_id
+        key = name_key(found.new_name)
+        if key in self.index.names:
+            return self.index.names[key]
+        if key not in self.by_key:
+            entity_id, n = slug(found.new_name), 2
+            while entity_id in self.index.entities:
+                entity_id, n = f"{slug(found.new_name)}-{n}", n + 1
+            self.index.entities[entity_id] = Entity(entity_id, found.new_name, found.new_type, None, False)
+            self.by_key[key] = entity_id
+        return self.by_key[key]

@@ -1,0 +1,44 @@
+"""Entities: spellings folded to one entity, the blog's epithets, exact offsets, new names found."""
+
+import sqlite_utils
+
+from militia_news.build import build
+
+from .conftest import make_seeds
+
+
+def test_every_spelling_of_sadr_in_the_seeds_links_to_one_entity(db):
+    surfaces = {r["surface"] for r in db.query(
+        "select surface from mentions where entity_id = 'muqtada-al-sadr' and field != 'blog_headline'")}
+    assert {"Muqtada al-Sadr", "Moqtada Al-Sadr", "Moqtada Al Sadr", "Muqtada Al Sadr", "Mr Al Sadr", "Sadr",
+            "Al-Sadr", "Sayyed Moqtada Al-Sadr"} <= surfaces
+
+
+def test_antichrist_is_sadrs_epithet_and_labels_his_rewrites(db):
+    assert db["entity_aliases"].get(("muqtada-al-sadr", "Antichrist", "epithet"))
+    rewrite = next(db.query("select * from headline_rewrites where original = 'Sadr' and rewritten = 'Antichrist'"))
+    assert rewrite["entity_id"] == "muqtada-al-sadr"
+
+
+def test_mentions_slice_to_their_surface(db):
+    for m in db.query("select m.*, a.body, a.blog_headline, a.original_headline, c.text as caption "
+                      "from mentions m join articles a on a.id = m.article_id "
+                      "left join captions c on c.id = m.caption_id"):
+        text = m["caption"] if m["field"] == "caption" else m[m["field"]]
+        assert text[m["char_start"]: m["char_end"]] == m["surface"]
+
+
+def test_unlisted_spelling_links_and_unknown_name_is_proposed(tmp_path):
+    seeds = make_seeds(tmp_path / "seeds", {"test.txt": "\n\n".join([
+        "Antichrist rallies his men in Kufa",
+        "Sadr rallies his men in Kufa",
+        "KUFA, Iraq (AP) — Moktada al Sadr addressed thousands on Friday, said Karim al-Jabouri, a spokesman "
+        "for the Kufa mosque. Qasim Suleimani was not mentioned.",
+    ]) + "\n"})
+    build(seeds, tmp_path / "out.db")
+    db = sqlite_utils.Database(tmp_path / "out.db")
+    linked = {(r["surface"], r["entity_id"]) for r in db["mentions"].rows}
+    assert ("Moktada al Sadr", "muqtada-al-sadr") in linked
+    assert ("Qasim Suleimani", "qasem-soleimani") in linked
+    new = db["entities"].get("karim-al-jabouri")
+    assert (new["name"], new["type"], new["reviewed"]) == ("Karim al-Jabouri", "person", 0)
