@@ -25,6 +25,7 @@ from .reference import Reference
 from .rewrites import headline_rewrites
 from .text import content_hash, fold, similarity, slug, words
 
+MIN_BODY_WORDS = 4  # shorter lines are labels ("The tweeted poster."), not paragraphs
 HEADER_BODY_PARAGRAPHS = 2  # the header (byline, stamps) may reach past a standfirst, not further
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "abd", "de", "van", "von", "der", "da", "du", "le", "la", "bint"}
 NOT_NAME_WORDS = {
@@ -110,7 +111,7 @@ def line_kind(text: str, ref: Reference) -> str:
         return "credit"
     if tag_line_outlet(ref, text):
         return "tag"
-    if is_headline_like(text):
+    if is_headline_like(text) or len(words(text)) < MIN_BODY_WORDS:
         return "heading"
     return "body"
 

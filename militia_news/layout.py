@@ -53,9 +53,9 @@ PAGE_JUNK = (
 )
 
 FOOTNOTE = re.compile(r"^\[\d{1,3}\]")
+CREDIT_NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn)-[A-Z][\w’'-]*|writers?|correspondents?|reporters?)"
 CLOSING_CREDIT = re.compile(
-    r"^(?:(?:[A-Z][\w’'.-]+ ){1,5}(?:reported|contributed|wrote)(?: this report)? (?:from|to|reporting)\b[^.]*\.\s*)+$"
-    r"|^(?:[\w’'. -]+ (?:writers?|correspondents?) )?[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,4} contributed\b[^.]*\.$"
+    rf"^(?:(?:{CREDIT_NAME_WORD} ){{1,7}}(?:reported|contributed)(?: to this report)?(?: (?:from|in) [^.]+)?\.\s*)+$"
 )
 REPORTING_CREDIT = re.compile(r"\s*\((?:Reporting|Writing|Additional reporting) by [^()]+\)\s*$")
 
@@ -92,7 +92,7 @@ def is_closing_credit(text: str) -> bool:
 
 
 def is_headline_like(text: str) -> bool:
-    """A short line that reads as a title: few words, no closing full stop (a short one may have one)."""
+    """A short line that reads as a title: few words and no sentence-final punctuation."""
     if caption_parts(text) or stamp_date(text) or is_page_junk(text):
         return False
     n = len(words(text))
@@ -104,4 +104,4 @@ def is_headline_like(text: str) -> bool:
         return False
     if text.rstrip().endswith((",", ";")):
         return False
-    return not ends_sentence(text) or (n <= 15 and not text.rstrip().endswith(("”", '"')))
+    return not ends_sentence(text.rstrip().removesuffix("…").removesuffix("..."))

@@ -136,3 +136,12 @@ def test_original_headline_with_page_junk_names_the_outlet():
     ]))
     assert article.original_headline == "Pentagon sends more troops to Iraq | World news | The Guardian"
     assert article.outlet_id == "the-guardian"
+
+
+def test_short_paragraphs_and_truncated_headlines_are_kept(db):
+    national = article_at(db, "000_c035f8e90eaba482.txt", 97)["body"]
+    assert "\n\nNo injuries or damage were reported.\n\n" in national
+    cna = article_at(db, "003_15da29468eeff97d.txt", 302)["body"]
+    assert "Police and medical sources told AFP two Iraqi personnel members were wounded in the attack." in cna
+    eg24 = article_at(db, "000_c035f8e90eaba482.txt", 71)
+    assert eg24["original_headline"] == "Muqtada al-Sadr threatens an Iraqi politician who most likely issued a…"
