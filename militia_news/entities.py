@@ -23,8 +23,12 @@ PARTICLES = {"al", "el", "ul"}
 TITLES = {
     "mr", "mrs", "ms", "dr", "sheikh", "shaikh", "sayyed", "sayyid", "sayed", "grand", "ayatollah", "gen",
     "general", "president", "premier", "cleric", "lt", "col", "maj", "brig", "sen", "rep", "secretary",
-    "major", "lieutenant", "colonel", "captain", "commander",
+    "major", "lieutenant", "colonel", "captain", "commander", "gov", "governor", "officer",
 }
+PLACE_CUE_AFTER = re.compile(r"\s+(?:neighbou?rhood|area|district|province|governorate|city|town|village|region|camp|base)\b")
+BLOC = re.compile(r"\s+(?:parliamentary |political |electoral )?(?:bloc|coalition|list)\b")
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+HONORIFICS = {"imam", "prophet"}  # kept as part of the name: "Imam Hussein"
 CONNECTORS = {"al", "el", "bin", "ibn", "bint", "abu", "of", "for", "and", "the", "de", "inside", "in", "against"}
 ORG_WORDS = {
     "party", "movement", "brigades", "brigade", "forces", "force", "alliance", "organization", "organisation",
@@ -41,7 +45,11 @@ SENTENCE_WORDS = {
     "or", "for", "of", "to", "there", "here", "meanwhile", "earlier", "later", "iraqis", "iranians", "kurds",
     "shiites", "sunnis", "class",
 }
-NOT_NAME_WORDS = SENTENCE_WORDS | {
+TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}
+NOT_NAME_WORDS = SENTENCE_WORDS | TIME_WORDS | {
     "iraqi", "iranian", "american", "americans", "shia", "shiite", "shi’ite", "sunni", "kurdish", "muslim",
     "arab", "western", "us", "u.s", "prime", "minister", "supreme", "leader", "day", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
@@ -50,7 +58,7 @@ NOT_NAME_WORDS = SENTENCE_WORDS | {
     "if", "so", "and", "or", "for", "of", "to", "there", "here", "where", "what", "why", "how", "who",
     "meanwhile", "earlier", "later", "today", "yesterday", "tomorrow", "green", "zone", "state", "states",
     "united", "nations", "middle", "east", "north", "south", "west", "central", "international", "airport",
-    "city", "province", "region", "republic", "kingdom", "imam", "prophet", "allah", "god", "covid",
+    "city", "province", "region", "republic", "kingdom", "allah", "god", "covid",
     "coronavirus", "iran", "iraq", "syria", "israel", "lebanon", "turkey", "baghdad", "tehran", "washington",
 }
 PERSON_CUES_BEFORE = re.compile(
@@ -60,7 +68,7 @@ PERSON_CUES_BEFORE = re.compile(
 )
 PERSON_CUES_AFTER = re.compile(
     r"^(?:,\s+(?:a|an|the|who|whose|head|leader|chair|spokes\w+|deputy|secretary-general|member)\b|"
-    r"\s+(?:said|says|told|added|wrote|tweeted|warned|stressed|explained|noted|asked)\b|\s+of the\b)"
+    r",?\s+(?:said|says|told|added|wrote|tweeted|warned|stressed|explained|noted|asked|has|had)\b|\s+of the\b)"
 )
 
 
@@ -144,7 +152,7 @@ class EntityIndex:
         for form in (entity.name, *entity.variants):
             key = name_key(form)
             if len(key) == 1:
-                key = ("=" + fold_letters(form.removeprefix("The ")),)  # one word: only its own spelling
+                key = ("=" + fold_letters(form),)  # one word: only its own spelling
             if key:
                 self.names.setdefault(key, entity.id)
                 self.longest = max(self.longest, len(key))
@@ -186,14 +194,21 @@ class Found:
     new_type: str | None = None
 
 
+def adjacent(text: str, a: Token, b: Token) -> bool:
+    """Whether two words can belong to one name: only spaces or hyphens between, or the dot of an initial or title."""
+    gap = text[a.end: b.start]
+    abbreviation = (len(a.text) == 1 and a.text.isupper()) or fold_letters(a.text) in TITLES
+    return bool(JOINER.match(gap) or (abbreviation and re.fullmatch(r"\.\s?", gap)))
+
+
 def joined(text: str, tokens: list[Token]) -> bool:
-    return all(JOINER.match(text[a.end: b.start]) for a, b in zip(tokens, tokens[1:]))
+    return all(adjacent(text, a, b) for a, b in zip(tokens, tokens[1:]))
 
 
 def match_known(text: str, tokens: list[Token], i: int, index: EntityIndex) -> tuple[str, int, int] | None:
     """(entity id, first token, token after) of the longest curated name starting at token i."""
     j = i
-    while j < len(tokens) and (fold_letters(tokens[j].text) in TITLES or not tokens[j].key) and tokens[j].text[0].isupper():
+    while j < len(tokens) and fold_letters(tokens[j].text) in TITLES | PARTICLES and tokens[j].text[0].isupper():
         j += 1
     if j >= len(tokens) or not tokens[j].text[0].isupper():
         return None
@@ -201,13 +216,17 @@ def match_known(text: str, tokens: list[Token], i: int, index: EntityIndex) -> t
     keys, used = [], []
     k = j
     while k < len(tokens) and len(keys) < index.longest:
-        if used and not JOINER.match(text[tokens[used[-1]].end: tokens[k].start]):
+        if used and not adjacent(text, tokens[used[-1]], tokens[k]):
             break
         if tokens[k].key:
             keys.append(tokens[k].key)
-            single = index.names.get(("=" + fold_letters(tokens[k].text),)) if len(keys) == 1 else None
-            if single:
-                best = (single, i if j > i and joined(text, tokens[i:j + 1]) else j, k + 1)
+            if len(keys) == 1:
+                particle_start = next((p for p in range(i, j) if fold_letters(tokens[p].text) in PARTICLES), j)
+                for start in (particle_start, k):
+                    single = index.names.get(("=" + fold_letters(text[tokens[start].start: tokens[k].end]),))
+                    if single and joined(text, tokens[start: k + 1]):
+                        best = (single, i if j > i and joined(text, tokens[i:k + 1]) else start, k + 1)
+                        break
             used.append(k)
             entity_id = index.names.get(tuple(keys))
             if entity_id:
@@ -229,31 +248,43 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference) -> tuple[str
     while j < len(tokens):
         t = tokens[j]
         lowered = fold_letters(t.text)
-        if j > i and not JOINER.match(text[tokens[j - 1].end: t.start]):
+        if j > i and not adjacent(text, tokens[j - 1], t):
             break
-        if not (t.text[0].isupper() or (j > i and lowered in CONNECTORS)):
+        if not (t.text[0].isupper() or ORDINAL.fullmatch(t.text) or (j > i and lowered in CONNECTORS)):
+            break
+        if lowered == "the" and fold_letters(tokens[j - 1].text) not in {"of", "for", "against"}:
             break
         j += 1
     while j > i and fold_letters(tokens[j - 1].text) in CONNECTORS:
         j -= 1
     run = tokens[i:j]
-    while run and fold_letters(run[0].text) in SENTENCE_WORDS | TITLES:
+    titles = [p for p, t in enumerate(run[:4]) if fold_letters(t.text) in TITLES]
+    titled = bool(titles)
+    if titles:
+        run = run[titles[-1] + 1:]
+    while run and fold_letters(run[0].text) in SENTENCE_WORDS | TIME_WORDS:
         run = run[1:]
     run = first_name_of_list(run, ref.places)
+    if len(run) == 1 and fold_letters(run[0].text) not in NOT_NAME_WORDS and BLOC.match(text[run[0].end:]):
+        return run[0].text, "organization", run[0].start, run[0].end, tokens.index(run[0]) + 1
     if sum(1 for t in run if t.key) < 2:
         return None
     after_run = tokens.index(run[-1]) + 1
     surface = text[run[0].start: run[-1].end]
     words = [fold_letters(t.text) for t in run]
-    if any(fold_letters(p) in ref.places for p in (surface,)) or surface.isupper():
+    if fold_letters(surface) in ref.places or surface.isupper():
         return None
+    if words[0] in HONORIFICS and len(run) == 2:
+        return canonical_new_name(surface), "person", run[0].start, run[-1].end, after_run
     if words[-1] in ORG_WORDS or (len(words) >= 3 and any(w in ORG_WORDS for w in words)):
         return canonical_new_name(surface), "organization", run[0].start, run[-1].end, after_run
     if len(run) > 4 or any(w in NOT_NAME_WORDS or w in ORG_WORDS or w in ref.places for w in words):
         return None
     before, after = text[max(0, run[0].start - 40): run[0].start], text[run[-1].end: run[-1].end + 40]
+    if PLACE_CUE_AFTER.match(after):
+        return None
     has_particle = any(w in {"al", "el", "abu", "bin", "ibn"} for w in words[:-1])
-    if has_particle or PERSON_CUES_BEFORE.search(before) or PERSON_CUES_AFTER.match(after):
+    if titled or has_particle or PERSON_CUES_BEFORE.search(before) or PERSON_CUES_AFTER.match(after):
         return canonical_new_name(surface), "person", run[0].start, run[-1].end, after_run
     return None
 
@@ -297,8 +328,13 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
             i = after
             continue
         token = tokens[i]
-        if token.text[0].isupper() and token.key:
+        if (token.text[0].isupper() or ORDINAL.fullmatch(token.text)) and token.key:
             proposal = propose(text, tokens, i, ref)
+            if proposal and any(match_known(text, tokens, k, index) for k in range(i + 1, proposal[4])):
+                proposal = None  # a curated name inside the run: let it match where it starts
+                if not people.get(token.key) and not default_for_surname(index, token.key, token.text):
+                    i += 1
+                    continue
             if proposal:
                 name, kind, start, end, after = proposal
                 found.append(Found(None, text[start:end], start, end, name, kind))
@@ -323,7 +359,8 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
         i += 1
     for pattern, entity_id in index.generic:
         for m in pattern.finditer(text):
-            if not any(taken[m.start(): m.end()]) and not any(f.start <= m.start() < f.end for f in found):
+            qualified = re.search(r"[A-Z][\w.’'-]*(?<![’']s)\s+$", text[max(0, m.start() - 30): m.start()])
+            if not qualified and not any(taken[m.start(): m.end()]) and not any(f.start <= m.start() < f.end for f in found):
                 found.append(Found(entity_id, m.group(), m.start(), m.end()))
     return sorted(found, key=lambda f: (f.start, f.end))
 

@@ -43,9 +43,10 @@ class Score:
 
 
 ENTITY_QUERY = """
-select distinct e.name from mentions m join entities e on e.id = m.entity_id
+select distinct e.id, e.name from mentions m join entities e on e.id = m.entity_id
 where m.article_id = ? and m.field != 'blog_headline' and e.type in ('person', 'organization')
 """
+ALIAS_QUERY = "select alias from entity_aliases where entity_id = ? and kind = 'variant'"
 
 
 @dataclass
@@ -96,13 +97,21 @@ def evaluate(db_path: Path, gold_dir: Path) -> Report:
 
 
 def score_entities(report: Report, conn: sqlite3.Connection, article_id: str, post: dict, seed_file: str) -> None:
-    """Per-article recall and precision of people and organizations; names compare by their folded key."""
-    predicted = {name_key(r["name"]): r["name"] for r in conn.execute(ENTITY_QUERY, [article_id])}
+    """Per-article recall and precision of people and organizations.
+
+    A gold name matches a predicted entity when it folds to the same key as the
+    entity's name or one of its variants ("KDP" is a variant of Kurdistan Democratic Party).
+    """
+    predicted = {}
+    for row in conn.execute(ENTITY_QUERY, [article_id]):
+        forms = [row["name"], *(r["alias"] for r in conn.execute(ALIAS_QUERY, [row["id"]]))]
+        predicted[row["name"]] = {name_key(f) for f in forms}
     expected = {name_key(normalize(n)): n for n in post["entities"]}
     for key, name in expected.items():
-        report.entity_recall.add(key in predicted, f"{seed_file}:{post['line']} entity missed: {name}")
-    for key, name in predicted.items():
-        report.entity_precision.add(key in expected, f"{seed_file}:{post['line']} entity not in gold: {name}")
+        found = any(key in keys for keys in predicted.values())
+        report.entity_recall.add(found, f"{seed_file}:{post['line']} entity missed: {name}")
+    for name, keys in predicted.items():
+        report.entity_precision.add(bool(keys & expected.keys()), f"{seed_file}:{post['line']} entity not in gold: {name}")
 
 
 @click.command()
