@@ -10,13 +10,14 @@ BIN := $(VENV)/bin
 DB := militia_news.db
 SOURCES := build_db.py $(wildcard militia_news/*.py) $(wildcard seeds/*.txt) $(wildcard seeds/*.yml)
 
-.PHONY: help install build serve test eval clean
+.PHONY: help install build serve test eval candidates clean
 
 help:
 	@echo "make serve   build the db and serve it at http://127.0.0.1:$(PORT)"
 	@echo "make test    run the whole test suite"
 	@echo "make build   (re)build $(DB) when seeds or code changed"
 	@echo "make eval    score the build against the gold annotations in eval/gold"
+	@echo "make candidates  list found-but-uncurated names, most frequent first"
 	@echo "make clean   remove the db, the virtualenv and caches"
 
 install: $(VENV)/.installed
@@ -40,6 +41,9 @@ test: $(VENV)/.installed
 
 eval: $(DB)
 	$(BIN)/python -m militia_news.evaluate $(DB) eval/gold
+
+candidates: $(DB)
+	$(BIN)/python -m militia_news.candidates $(DB)
 
 clean:
 	rm -rf $(DB) $(VENV) .pytest_cache .hypothesis *.egg-info

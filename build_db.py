@@ -11,7 +11,7 @@ from militia_news.build import build
 from militia_news.errors import BuildError
 
 
-@click.command()
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--seeds", "seeds_dir", default="seeds", show_default=True,
               type=click.Path(path_type=Path), help="Folder of seed .txt files and reference .yml files.")
 @click.option("--out", default="militia_news.db", show_default=True,

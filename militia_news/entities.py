@@ -350,7 +350,9 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
             while first > 0 and fold_letters(tokens[first - 1].text) in TITLES | PARTICLES \
                     and tokens[first - 1].text[0].isupper() and joined(text, tokens[first - 1: i + 1]):
                 first -= 1
-            if surname and (first == 0 or first < i or not tokens[first - 1].text[0].isupper()):
+            standalone = first == 0 or not (tokens[first - 1].text[0].isupper()
+                                             and adjacent(text, tokens[first - 1], tokens[first]))
+            if surname and (first < i or standalone):
                 start = tokens[first].start
                 if surname.startswith("new:"):
                     found.append(Found(None, text[start:token.end], start, token.end, surname[4:], "person"))

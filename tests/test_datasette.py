@@ -22,7 +22,10 @@ def get_json(built_db, path: str) -> dict:
 
 def test_articles_table_has_the_default_facets(built_db):
     facets = get_json(built_db, "/militia_news/articles.json")["facet_results"]
-    assert set(facets) == {"outlet_id", "via_outlet_id", "published_month"}
+    assert set(facets) == {"outlet_id", "via_outlet_id", "published_month", "entities"}
+    entities = {f["value"]: f["count"] for f in facets["entities"]["results"]}
+    assert entities["Muqtada al-Sadr"] == 19  # all but the Jacksonville Daily News piece
+    assert entities["Kataib Hezbollah"] >= 9
     outlets = {f["value"]: f["count"] for f in facets["outlet_id"]["results"]}
     assert outlets["the-national"] == 3 and outlets["al-jazeera"] == 2
     months = {f["value"]: f["count"] for f in facets["published_month"]["results"]}
@@ -40,3 +43,28 @@ def test_ranked_search_query(built_db):
 def test_foreign_keys_show_outlet_names(built_db):
     data = get_json(built_db, "/militia_news/articles.json?outlet_id=reuters&_labels=on&_shape=array")
     assert data[0]["outlet_id"] == {"value": "reuters", "label": "Reuters"}
+
+
+def test_articles_naming_both_entities(built_db):
+    rows = get_json(built_db, "/militia_news/articles_naming_both.json?first=Mithal+al-Alusi&second=Bahaa+al-Araji"
+                              "&_shape=array")
+    assert [r["original_headline"] for r in rows] == [
+        "Ex-Official Remarks on Normalizing Ties with Israel Spurs Controversy in Iraq"]
+    rows = get_json(built_db, "/militia_news/articles_naming_both.json?first=Sadr&second=Hizbullah+Brigades"
+                              "&_shape=array")
+    assert len(rows) >= 8
+
+
+def test_blog_labels_query(built_db):
+    rows = {r["label"]: r for r in get_json(built_db, "/militia_news/blog_labels.json?_shape=array")}
+    assert rows["Antichrist"]["stands_for"] == "Muqtada al-Sadr" and rows["Antichrist"]["headlines"] == 13
+    assert rows["Babylon the Great"]["stands_for"] == "Donald Trump"
+    assert rows["Antichrist’s men"]["stands_for"] == "Popular Mobilization Forces"
+
+
+def test_entity_facets_and_search(built_db):
+    data = get_json(built_db, "/militia_news/entities.json?_search=Kataib&_shape=array")
+    assert "Kataib Hezbollah" in {r["name"] for r in data}
+    assert all("Kataib" in r["name"] or "Kataib" in (r["description"] or "") for r in data)
+    facets = get_json(built_db, "/militia_news/entities.json")["facet_results"]
+    assert {f["value"] for f in facets["reviewed"]["results"]} == {0, 1}

@@ -42,3 +42,29 @@ def test_unlisted_spelling_links_and_unknown_name_is_proposed(tmp_path):
     assert ("Qasim Suleimani", "qasem-soleimani") in linked
     new = db["entities"].get("karim-al-jabouri")
     assert (new["name"], new["type"], new["reviewed"]) == ("Karim al-Jabouri", "person", 0)
+
+
+def test_bare_surname_follows_the_person_named_in_full_first(tmp_path):
+    seeds = make_seeds(tmp_path / "seeds", {"test.txt": "\n\n".join([
+        "Antichrist’s father remembered in Najaf",
+        "Sadr’s father remembered in Najaf",
+        "NAJAF, Iraq (AP) — Crowds marked the death of Grand Ayatollah Mohammed Sadiq al-Sadr on Sunday. "
+        "Sadr was killed in 1999 with two of his sons.",
+        "His son Muqtada al-Sadr spoke at the shrine, officials said.",
+    ]) + "\n"})
+    build(seeds, tmp_path / "out.db")
+    db = sqlite_utils.Database(tmp_path / "out.db")
+    body = [(r["surface"], r["entity_id"]) for r in db["mentions"].rows_where("field = 'body'", order_by="char_start")]
+    assert body[1:4] == [("Grand Ayatollah Mohammed Sadiq al-Sadr", "mohammed-sadiq-al-sadr"),
+                        ("Sadr", "mohammed-sadiq-al-sadr"), ("Muqtada al-Sadr", "muqtada-al-sadr")]
+
+
+def test_candidates_lists_uncurated_names_most_frequent_first(built_db):
+    from click.testing import CliRunner
+
+    from militia_news.candidates import main
+
+    lines = CliRunner().invoke(main, [str(built_db), "--limit", "3"]).output.splitlines()
+    assert lines[1].split() == ["2", "organization", "Islamic", "Front", "for", "Resistance", "inside", "Iraq",
+                                "[Islamic", "Front", "for", "Resistance", "inside", "Iraq]"]
+    assert len(lines) == 4
