@@ -16,6 +16,7 @@ from .entities import NewEntities, article_mentions, load_entities
 from .errors import BuildError
 from .model import ResolvedMention
 from .posts import split_posts
+from .quotes import find_quotes
 from .reference import load_reference
 from .seeds import read_seed, seed_paths
 
@@ -62,13 +63,15 @@ def build(seeds_dir: Path, out: Path, on_file: Callable[[Path], None] | None = N
                 ]
                 for m in mentions:
                     surfaces[m.entity_id].add(m.surface)
-                linked.append((article, mentions))
+                types = {m.entity_id: index.entities[m.entity_id].type for m in mentions}
+                linked.append((article, mentions, find_quotes(article.body, mentions, types)))
             names = {e.id: e.name for e in index.entities.values()}
             database.write_seed_file(db, linked, [*seed.problems, *problems], seen, names)
             posts += len(found)
             if on_file:
                 on_file(path)
         database.write_entities(db, index.entities.values(), surfaces)
+        database.write_statements(db)
         database.finish(db)
         result = BuildResult(len(paths), posts, len(seen), db["problems"].count)
         db.close()

@@ -6,6 +6,7 @@ This is the only module that writes to the database.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 
 import sqlite_utils
@@ -13,7 +14,8 @@ import sqlite_utils
 from .entities import Entity
 from .model import Article, Problem, ResolvedMention
 from .reference import Reference
-from .text import stable_int_id, words
+from .quotes import Quote
+from .text import fold, stable_int_id, words
 
 TABLES: dict[str, dict] = {
     "outlets": {
@@ -69,6 +71,22 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("article_id", "articles", "id"), ("entity_id", "entities", "id"),
                          ("caption_id", "captions", "id")],
     },
+    "statements": {
+        "columns": {"id": int, "text": str, "speaker": str, "speaker_entity_id": str, "first_published": str,
+                    "article_count": int, "outlet_count": int},
+        "pk": "id",
+        "not_null": {"text", "article_count", "outlet_count"},
+        "foreign_keys": [("speaker_entity_id", "entities", "id")],
+    },
+    "quotes": {
+        "columns": {"id": int, "article_id": str, "text": str, "speaker": str, "speaker_entity_id": str, "verb": str,
+                    "kind": str, "char_start": int, "char_end": int, "statement_id": int, "outlet_id": str,
+                    "published": str, "published_month": str},
+        "pk": "id",
+        "not_null": {"article_id", "text", "kind", "char_start", "char_end"},
+        "foreign_keys": [("article_id", "articles", "id"), ("speaker_entity_id", "entities", "id"),
+                         ("statement_id", "statements", "id"), ("outlet_id", "outlets", "id")],
+    },
     "problems": {
         "columns": {"id": int, "seed_file": str, "line": int, "severity": str, "message": str},
         "pk": "id",
@@ -85,6 +103,9 @@ INDEXES: dict[str, list[tuple[str, ...]]] = {
     "entities": [("type",), ("reviewed",)],
     "entity_aliases": [("entity_id",), ("kind",), ("alias",)],
     "mentions": [("article_id",), ("entity_id",), ("field",), ("caption_id",)],
+    "quotes": [("article_id",), ("speaker_entity_id",), ("verb",), ("kind",), ("statement_id",), ("speaker",),
+               ("outlet_id",), ("published_month",), ("published",)],
+    "statements": [("speaker_entity_id",), ("first_published",)],
     "outlets": [("kind",), ("country",)],
 }
 
@@ -92,6 +113,7 @@ FTS: dict[str, list[str]] = {
     "articles": ["blog_headline", "original_headline", "body"],
     "entities": ["name", "description"],
     "entity_aliases": ["alias"],
+    "quotes": ["text", "speaker"],
 }
 
 VIEWS: dict[str, str] = {
@@ -120,6 +142,21 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
             db[name].create_index(columns, if_not_exists=True)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), ignore=True)
+
+
+def write_statements(db: sqlite_utils.Database) -> None:
+    """One row per distinct quotation, from the quotes that share its statement id."""
+    db["statements"].insert_all(db.query("""
+        select q.statement_id as id, min(q.text) as text,
+               coalesce(max(e.name), max(q.speaker)) as speaker,
+               max(q.speaker_entity_id) as speaker_entity_id, min(a.published) as first_published,
+               count(distinct q.article_id) as article_count, count(distinct a.outlet_id) as outlet_count
+        from quotes q join articles a on a.id = q.article_id
+        left join entities e on e.id = q.speaker_entity_id
+        where q.statement_id is not null
+        group by q.statement_id
+        order by q.statement_id
+    """))
 
 
 def finish(db: sqlite_utils.Database) -> None:
@@ -175,6 +212,29 @@ def article_row(article: Article, article_entities: list[str]) -> dict:
     }
 
 
+def statement_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def quote_row(article: Article, quote: Quote) -> dict:
+    return {
+        "id": stable_int_id(article.id, "quote", quote.start),
+        "article_id": article.id,
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "speaker_entity_id": quote.speaker_entity_id,
+        "verb": quote.verb,
+        "kind": quote.kind,
+        "char_start": quote.start,
+        "char_end": quote.end,
+        "statement_id": stable_int_id("statement", quote.speaker_entity_id or "", statement_key(quote.text))
+        if quote.kind == "speech" else None,
+        "outlet_id": article.outlet_id,
+        "published": article.published,
+        "published_month": article.published[:7] if article.published else None,
+    }
+
+
 def problem_row(problem: Problem) -> dict:
     return {
         "id": stable_int_id(problem.seed_file, problem.line, problem.message),
@@ -187,7 +247,7 @@ def problem_row(problem: Problem) -> dict:
 
 def write_seed_file(
     db: sqlite_utils.Database,
-    articles: Iterable[tuple[Article, list[ResolvedMention]]],
+    articles: Iterable[tuple[Article, list[ResolvedMention], list[Quote]]],
     problems: Iterable[Problem],
     seen: set[str],
     names: dict[str, str],
@@ -198,7 +258,8 @@ def write_seed_file(
     """
     new, sources, captions, rewrites, problem_rows = [], [], [], [], [problem_row(p) for p in problems]
     mention_rows = []
-    for article, mentions in articles:
+    quote_rows = []
+    for article, mentions, quotes in articles:
         post = article.post
         sources.append({"article_id": article.id, "seed_file": post.seed_file,
                         "line_start": post.line_start, "line_end": post.line_end})
@@ -214,6 +275,7 @@ def write_seed_file(
              "surface": m.surface, "char_start": m.start, "char_end": m.end}
             for m in mentions
         )
+        quote_rows.extend(quote_row(article, q) for q in quotes)
         labelled = [m for m in mentions if m.field == "blog_headline"]
         captions.extend(
             {"id": stable_int_id(article.id, "caption", i), "article_id": article.id, "position": i,
@@ -233,4 +295,5 @@ def write_seed_file(
     db["captions"].insert_all(captions)
     db["headline_rewrites"].insert_all(rewrites)
     db["mentions"].insert_all(mention_rows)
+    db["quotes"].insert_all(quote_rows)
     db["problems"].insert_all(problem_rows, replace=True)

@@ -208,7 +208,8 @@ def joined(text: str, tokens: list[Token]) -> bool:
 def match_known(text: str, tokens: list[Token], i: int, index: EntityIndex) -> tuple[str, int, int] | None:
     """(entity id, first token, token after) of the longest curated name starting at token i."""
     j = i
-    while j < len(tokens) and fold_letters(tokens[j].text) in TITLES | PARTICLES and tokens[j].text[0].isupper():
+    while j < len(tokens) and (fold_letters(tokens[j].text) in PARTICLES
+                               or fold_letters(tokens[j].text) in TITLES and tokens[j].text[0].isupper()):
         j += 1
     if j >= len(tokens) or not tokens[j].text[0].isupper():
         return None

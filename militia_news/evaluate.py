@@ -56,11 +56,16 @@ class Report:
     fields: dict[str, Score] = field(default_factory=lambda: {f: Score() for f in FIELDS})
     entity_recall: Score = field(default_factory=Score)
     entity_precision: Score = field(default_factory=Score)
+    quote_recall: Score = field(default_factory=Score)
+    quote_precision: Score = field(default_factory=Score)
+    speaker_accuracy: Score = field(default_factory=Score)
 
     def rows(self) -> list[tuple[str, float, int, int]]:
         rows = [("post split recall", self.split_recall), ("post split precision", self.split_precision)]
         rows += [(name, score) for name, score in self.fields.items()]
         rows += [("entity recall", self.entity_recall), ("entity precision", self.entity_precision)]
+        rows += [("quote recall", self.quote_recall), ("quote precision", self.quote_precision),
+                 ("quote speaker accuracy", self.speaker_accuracy)]
         return [(name, s.value, s.right, s.total) for name, s in rows]
 
 
@@ -92,6 +97,8 @@ def evaluate(db_path: Path, gold_dir: Path) -> Report:
                 report.fields[name].add(got == expected, f"{gold['file']}:{post['line']} {name}: {got!r} != {expected!r}")
             if row is not None and "entities" in post:
                 score_entities(report, conn, row["id"], post, gold["file"])
+            if row is not None and "quotes" in post:
+                score_quotes(report, conn, row["id"], post, gold["file"])
     conn.close()
     return report
 
@@ -114,6 +121,49 @@ def score_entities(report: Report, conn: sqlite3.Connection, article_id: str, po
         report.entity_precision.add(bool(keys & expected.keys()), f"{seed_file}:{post['line']} entity not in gold: {name}")
 
 
+QUOTE_QUERY = """
+select q.text, q.speaker, q.speaker_entity_id, e.name as entity_name from quotes q
+left join entities e on e.id = q.speaker_entity_id
+where q.article_id = ? and q.kind = 'speech' order by q.char_start
+"""
+
+
+def entity_keys(conn: sqlite3.Connection, entity_id: str, name: str) -> set[tuple[str, ...]]:
+    return {name_key(f) for f in [name, *(r["alias"] for r in conn.execute(ALIAS_QUERY, [entity_id]))]}
+
+
+def speaker_right(conn: sqlite3.Connection, quote: sqlite3.Row, gold_speaker: str | None) -> bool:
+    """A named gold speaker needs that entity; an anonymous or descriptive one a speaker with no entity."""
+    if gold_speaker is None:
+        return quote["speaker"] is None
+    gold_key = name_key(normalize(gold_speaker))
+    known = conn.execute("select 1 from entities where name = ? union select 1 from entity_aliases where alias = ?",
+                         [gold_speaker, gold_speaker]).fetchone()
+    if known:
+        return quote["speaker_entity_id"] is not None and gold_key in entity_keys(
+            conn, quote["speaker_entity_id"], quote["entity_name"])
+    return quote["speaker"] is not None and quote["speaker_entity_id"] is None
+
+
+def score_quotes(report: Report, conn: sqlite3.Connection, article_id: str, post: dict, seed_file: str) -> None:
+    """A gold quote is found by a quote whose text starts with its `start`; quotes under 4 words are not scored."""
+    predicted = [q for q in conn.execute(QUOTE_QUERY, [article_id]) if len(q["text"].split()) >= 4]
+    gold = [g for g in post["quotes"] if len(normalize(g["start"]).split()) >= 4]
+    matched = set()
+    for g in gold:
+        start = normalize(g["start"])
+        hit = next((i for i, q in enumerate(predicted) if q["text"].startswith(start) and i not in matched), None)
+        report.quote_recall.add(hit is not None, f"{seed_file}:{post['line']} quote missed: {start!r}")
+        if hit is not None:
+            matched.add(hit)
+            q = predicted[hit]
+            report.speaker_accuracy.add(speaker_right(conn, q, g["speaker"]),
+                                        f"{seed_file}:{post['line']} speaker of {start!r}: {q['speaker']!r} "
+                                        f"({q['entity_name']}) != {g['speaker']!r}")
+    for i, q in enumerate(predicted):
+        report.quote_precision.add(i in matched, f"{seed_file}:{post['line']} quote not in gold: {q['text'][:60]!r}")
+
+
 @click.command()
 @click.argument("db_path", type=click.Path(exists=True, path_type=Path))
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
@@ -131,7 +181,7 @@ def main(db_path: Path, gold_dir: Path, as_json: bool, misses: bool) -> None:
         click.echo(f"{name:<28} {value:>7.1%} {right:>6} {total:>6}")
     if misses:
         scores = [report.split_recall, report.split_precision, *report.fields.values(), report.entity_recall,
-                  report.entity_precision]
+                  report.entity_precision, report.quote_recall, report.quote_precision, report.speaker_accuracy]
         for note in (m for s in scores for m in s.misses):
             click.echo(f"miss: {note}")
 

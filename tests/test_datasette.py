@@ -68,3 +68,23 @@ def test_entity_facets_and_search(built_db):
     assert all("Kataib" in r["name"] or "Kataib" in (r["description"] or "") for r in data)
     facets = get_json(built_db, "/militia_news/entities.json")["facet_results"]
     assert {f["value"] for f in facets["reviewed"]["results"]} == {0, 1}
+
+
+def test_quotes_facets(built_db):
+    facets = get_json(built_db, "/militia_news/quotes.json?kind=speech")["facet_results"]
+    assert {"speaker_entity_id", "verb", "outlet_id", "published_month", "kind"} <= set(facets)
+    verbs = {f["value"]: f["count"] for f in facets["verb"]["results"]}
+    assert verbs["say"] > verbs["tell"] > 0
+
+
+def test_what_did_they_say(built_db):
+    rows = get_json(built_db, "/militia_news/what_did_they_say.json?speaker=Kadhimi&_shape=array")
+    assert rows[0]["quote"].startswith("There are ongoing mortar attacks to destabilize the situation")
+    assert {r["outlet"] for r in rows} == {"Rudaw"}
+    assert rows[0]["article"].startswith("/militia_news/articles/do-not-wage-war-against-your-people")
+
+
+def test_most_quoted_by_outlet(built_db):
+    rows = get_json(built_db, "/militia_news/most_quoted_by_outlet.json?_shape=array")
+    guardian = [r for r in rows if r["outlet"] == "The Guardian"]
+    assert guardian[0]["speaker"] == "Abu Hashem" and guardian[0]["quotes"] >= 12

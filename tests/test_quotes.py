@@ -1,0 +1,116 @@
+"""Quotations: one test per attribution pattern, on real seed quotes and on constructed text."""
+
+import pytest
+
+from militia_news.quotes import find_quotes
+
+from .test_articles import article_at
+
+
+def quote(db, seed_file: str, line: int, start: str) -> dict:
+    article = article_at(db, seed_file, line)
+    rows = [q for q in db["quotes"].rows_where("article_id = ?", [article["id"]]) if q["text"].startswith(start)]
+    assert len(rows) == 1, rows
+    row = rows[0]
+    assert article["body"][row["char_start"]: row["char_end"]] == row["text"]
+    return row
+
+
+S000, S003 = "000_c035f8e90eaba482.txt", "003_15da29468eeff97d.txt"
+
+
+@pytest.mark.parametrize("seed_file, line, start, speaker, entity, verb", [
+    # “…,” X said / “…,” X told Reuters
+    (S000, 97, "The factions presented a conditional ceasefire", "Mohammed Mohi", "mohammed-mohie", "tell"),
+    # “…,” said X
+    (S000, 97, "Given the seriousness of the security situation", "Mr Al Sadr", "muqtada-al-sadr", "say"),
+    # X told Al Jazeera: “…”
+    (S003, 140, "The hands of this man [Trump]", "Nasser al-Shammari", "nasr-al-shammari", "tell"),
+    # X wrote on Twitter: “…”
+    (S003, 140, "A statesman should not violate", "Naeem al-Aboudi", "naeem-al-aboudi", "write"),
+    # “…,” Sadr wrote on Twitter
+    (S003, 212, "The skies, land and sovereignty of Iraq", "Sadr", "muqtada-al-sadr", "write"),
+    # a quote split around its attribution: “A,” he said. “B.”
+    (S000, 155, "Our experience will make them strong", "he", None, "say"),
+    # a paragraph continuing the previous speaker's quote with no attribution
+    (S000, 97, "It includes all factions of the [anti-US] resistance", "Mohammed Mohi", "mohammed-mohie", "tell"),
+    # a quote running over several paragraphs (no closing mark at the paragraph's end)
+    (S003, 140, "Most Iraqi people consider this [meeting] treacherous", "Nasser al-Shammari", "nasr-al-shammari", "tell"),
+    # pronouns and descriptions resolved to the last fitting named speaker
+    (S000, 363, "There are ongoing mortar attacks", "he", "mustafa-al-kadhimi", "say"),
+    (S000, 363, "Closure of the embassies in Iraq", "the premier", "mustafa-al-kadhimi", "decry"),
+    # anonymous sources keep their description and no entity
+    (S000, 1, "These people were abducted", "the official", None, "tell"),
+    (S000, 155, "The fact is that you have some military", "an Iraq analyst", None, "say"),
+    # a spokesperson speaking for a group is the person
+    (S003, 140, "deeply humiliating and inconsiderate", "Mohammad Mohie", "mohammed-mohie", "tell"),
+    # a group statement with no person is the group
+    (S003, 1, "For those whose grandparents", "the statement", "kataib-hezbollah", "say"),
+    # straight quotes and a missing opening mark in the source
+    (S003, 46, "The unit maintains a high level of readiness", "Shuford", None, "say"),
+])
+def test_attribution_patterns(db, seed_file, line, start, speaker, entity, verb):
+    row = quote(db, seed_file, line, start)
+    assert (row["speaker"], row["verb"], row["kind"]) == (speaker, verb, "speech")
+    if entity is not None or speaker in ("the official", "an Iraq analyst"):
+        assert row["speaker_entity_id"] == entity
+
+
+def test_missing_opening_mark_speaker_is_the_new_name(db):
+    row = quote(db, S003, 46, "The unit maintains a high level of readiness")
+    assert db["entities"].get(row["speaker_entity_id"])["name"] == "Rob Shuford"
+
+
+def test_nested_single_quotes_stay_inside(db):
+    row = quote(db, S000, 363, "I was the first who opposed")
+    assert row["text"].endswith("chanted in the grand mosque of Kufa ‘no, no to the USA’")
+    assert row["speaker_entity_id"] == "muqtada-al-sadr"
+
+
+def test_fragments_and_titles_are_not_speech(db):
+    article = article_at(db, S003, 1)
+    kinds = {q["text"]: q["kind"] for q in db["quotes"].rows_where("article_id = ?", [article["id"]])}
+    assert kinds["A Thought"] == "title"  # Under the title “A Thought,” …
+    assert kinds["It has to be a million"] == "title"  # a poster titled “It has to be a million,” …
+    civil = article_at(db, S000, 417)
+    fragments = {q["text"]: q["kind"] for q in db["quotes"].rows_where("article_id = ?", [civil["id"]])}
+    assert fragments["civil war"] == "fragment" and fragments["wisely"] == "fragment"
+
+
+def test_same_quotation_in_two_outlets_is_one_statement(db):
+    row = next(db.query("select * from statements where text like 'The skies, land and sovereignty of Iraq%'"))
+    assert (row["speaker"], row["speaker_entity_id"], row["article_count"], row["outlet_count"], row["first_published"]) \
+        == ("Muqtada al-Sadr", "muqtada-al-sadr", 2, 2, "2020-01-15")
+    araji = next(db.query("select * from statements where text like 'Iraq is very prepared%'"))
+    assert (araji["speaker_entity_id"], araji["article_count"]) == ("bahaa-al-araji", 2)
+
+
+def constructed(body: str):
+    return find_quotes(body, [], {})
+
+
+def test_unbalanced_opening_mark_does_not_swallow_the_article():
+    body = "\n\n".join([
+        "The minister said: “We will not leave the city until it is safe for everyone",
+        "Later on Monday the convoy reached Basra without incident, police said.",
+        "“This is a second, closed quotation from the minister,” he added.",
+    ])
+    quotes = constructed(body)
+    assert [q.text for q in quotes] == [
+        "We will not leave the city until it is safe for everyone",
+        "This is a second, closed quotation from the minister",
+    ]
+    assert "Basra" not in quotes[0].text
+
+
+def test_unbalanced_closing_mark_starts_at_the_paragraph():
+    body = "Officials reported calm.\n\nWe are ready to deploy if called upon,” the colonel said. Nothing else happened."
+    [q] = constructed(body)
+    assert (q.text, q.speaker, q.verb) == ("We are ready to deploy if called upon", "the colonel", "say")
+
+
+def test_straight_quotes_and_offsets():
+    body = 'Protesters gathered. "We want jobs and services now," said a student named in no list.'
+    [q] = constructed(body)
+    assert body[q.start:q.end] == q.text == "We want jobs and services now"
+    assert q.speaker == "a student named" and q.speaker_entity_id is None
