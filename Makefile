@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 DB := militia_news.db
 SOURCES := build_db.py $(wildcard militia_news/*.py) $(wildcard seeds/*.txt) $(wildcard seeds/*.yml)
 
-.PHONY: help install build serve test eval candidates clean
+.PHONY: help install build serve test eval candidates dist clean
 
 help:
 	@echo "make serve   build the db and serve it at http://127.0.0.1:$(PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make build   (re)build $(DB) when seeds or code changed"
 	@echo "make eval    score the build against the gold annotations in eval/gold"
 	@echo "make candidates  list found-but-uncurated names, most frequent first"
+	@echo "make dist    write the release folder dist/ (db, CSVs, data dictionary, checksums)"
 	@echo "make clean   remove the db, the virtualenv and caches"
 
 install: $(VENV)/.installed
@@ -34,7 +35,10 @@ $(DB): $(SOURCES) $(VENV)/.installed
 	$(BIN)/python build_db.py --seeds seeds --out $@
 
 serve: $(DB) metadata.yml
-	$(BIN)/datasette serve -i $(DB) --metadata metadata.yml --host 127.0.0.1 --port $(PORT)
+	$(BIN)/python -m militia_news.publish serve $(DB) --port $(PORT)
+
+dist: $(DB)
+	$(BIN)/python -m militia_news.publish dist $(DB) dist
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
@@ -46,4 +50,4 @@ candidates: $(DB)
 	$(BIN)/python -m militia_news.candidates $(DB)
 
 clean:
-	rm -rf $(DB) $(VENV) .pytest_cache .hypothesis *.egg-info
+	rm -rf $(DB) militia_news.inspect.json dist $(VENV) .pytest_cache .hypothesis *.egg-info

@@ -1,7 +1,9 @@
-"""README's query examples run as written against the built db: the real sqlite3 CLI and Python."""
+"""README's examples run as written against the built db: sqlite3 CLI, Python, pandas, and the JSON API over HTTP."""
 
+import json
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 
@@ -16,33 +18,48 @@ def code_blocks(language: str) -> list[str]:
     return re.findall(rf"```{language}\n(.*?)```", README, re.S)
 
 
-@pytest.fixture
-def in_db_folder(built_db, monkeypatch):
-    monkeypatch.chdir(built_db.parent)
-    return built_db.parent
+def block(language: str, containing: str) -> str:
+    [found] = [b for b in code_blocks(language) if containing in b]
+    return found
 
 
-@pytest.mark.skipif(not shutil.which("sqlite3"), reason="the sqlite3 CLI is installed by make test's bootstrap")
-def test_sqlite3_cli_example(in_db_folder):
-    [example] = [b for b in code_blocks("bash") if b.lstrip().startswith("sqlite3")]
-    out = subprocess.run(["bash", "-c", example], capture_output=True, text=True, check=True, cwd=in_db_folder).stdout
+def run(args: list[str], cwd) -> str:
+    return subprocess.run(args, capture_output=True, text=True, check=True, cwd=cwd).stdout
+
+
+@pytest.mark.skipif(not shutil.which("sqlite3"), reason="make test installs the sqlite3 CLI")
+def test_sqlite3_cli_example(built_db):
+    out = run(["bash", "-c", block("bash", "sqlite3 -header")], built_db.parent)
     rows = [line.split() for line in out.splitlines()[2:]]
     assert rows[0][:2] == ["The", "National"] and rows[0][-1] == "3"
     assert ["Reuters", "1"] in [[r[0], r[-1]] for r in rows]
 
 
-def test_python_example(in_db_folder):
-    [example] = code_blocks("python")
-    out = subprocess.run([sys.executable, "-c", example], capture_output=True, text=True, check=True,
-                         cwd=in_db_folder).stdout.splitlines()
+def test_python_example(built_db):
+    out = run([sys.executable, "-c", block("python", "became")], built_db.parent).splitlines()
     assert out[0] == ("The National: 'Iraq: Sadr calls on supporters to crackdown on anti-government protests' "
                       "became 'Iraq: Antichrist calls on supporters to crackdown on anti-government protests'")
     assert [line.split(":")[0] for line in out] == ["The National", "The Guardian", "The National"]
 
 
-def test_fts_example(built_db):
-    import sqlite3
+def test_pandas_example(built_db):
+    out = run([sys.executable, "-c", block("python", "pandas")], built_db.parent).splitlines()
+    counts = {" ".join(line.split()[:-1]): int(line.split()[-1]) for line in out[1:]}
+    assert max(counts, key=counts.get) == "Muqtada al-Sadr"
+    assert "Abu Hashem" in counts and "Mohammed Mohie" in counts
 
-    [example] = code_blocks("sql")
-    rows = sqlite3.connect(built_db).execute(example).fetchall()
+
+def test_fts_example(built_db):
+    rows = sqlite3.connect(built_db).execute(block("sql", "articles_fts")).fetchall()
     assert rows[0][0] == "Antichrist’s men announce conditional ceasefire against US troops"
+
+
+def test_json_api_examples_against_the_running_server(server, tmp_path):
+    command = block("bash", "what_did_they_say").strip().replace("http://127.0.0.1:8001", server)
+    rows = json.loads(run(["bash", "-c", command], tmp_path))
+    assert rows[0]["quote"].startswith("There are ongoing mortar attacks to destabilize the situation")
+    assert {r["outlet"] for r in rows} == {"Rudaw"}
+    command = block("bash", "_stream=on").strip().replace("http://127.0.0.1:8001", server)
+    run(["bash", "-c", command], tmp_path)
+    lines = (tmp_path / "quotes.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("id,article_id,text,speaker") and len(lines) > 150
