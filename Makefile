@@ -40,7 +40,13 @@ serve: $(DB) metadata.yml
 dist: $(DB)
 	$(BIN)/python -m militia_news.publish dist $(DB) dist
 
-test: $(VENV)/.installed
+# Debian packages the tests use: Chromium for the browser tests, the sqlite3 CLI for README's examples.
+SYSTEM_PACKAGES := /usr/bin/chromium /usr/bin/sqlite3
+$(SYSTEM_PACKAGES) &:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium sqlite3
+
+test: $(VENV)/.installed $(SYSTEM_PACKAGES)
 	$(BIN)/python -m pytest
 
 eval: $(DB)

@@ -86,3 +86,11 @@ def server(built_db, tmp_path_factory):
     process.terminate()
     process.wait(timeout=10)
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before, "the served db changed"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so fixtures can tell a failure (and screenshot it)."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
