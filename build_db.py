@@ -16,7 +16,7 @@ from militia_news.errors import BuildError
               type=click.Path(path_type=Path), help="Folder of seed .txt files and reference .yml files.")
 @click.option("--out", default="militia_news.db", show_default=True,
               type=click.Path(path_type=Path), help="The database to write (replaced only when complete).")
-@click.option("--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def main(seeds_dir: Path, out: Path, quiet: bool) -> None:
     """Build the militia-news SQLite database from the seed files."""
     try:

@@ -23,7 +23,7 @@ from .outlets import SOURCE, Evidence, headline_trailer_outlet, outlet_evidence,
 from .posts import PARTNER_SIMILARITY
 from .reference import Reference
 from .rewrites import headline_rewrites
-from .text import content_hash, fold, similarity, slug, words
+from .text import fold, similarity, slug, words
 
 MIN_BODY_WORDS = 4  # shorter lines are labels ("The tweeted poster."), not paragraphs
 HEADER_BODY_PARAGRAPHS = 2  # the header (byline, stamps) may reach past a standfirst, not further
@@ -255,8 +255,7 @@ def read_published(post: Post, kinds: list[str], dateline: Dateline | None) -> t
 
 def article_id(post: Post) -> str:
     """Slug of the blog headline plus a hash of the whole post's folded text: stable wherever it is found."""
-    key = "\n".join(fold(line.text) for line in post.lines)
-    return f"{slug(post.headline.text)}-{content_hash(key)}"
+    return f"{slug(post.headline.text)}-{post.content_key[:8]}"
 
 
 def infer_years(articles: list[Article]) -> list[Article]:

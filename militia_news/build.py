@@ -1,10 +1,17 @@
-"""The whole pipeline: read seeds → split posts → parse articles → write db, atomically."""
+"""The whole pipeline: read seeds → split posts → parse articles → find entities → find quotes → write db.
+
+Every stage up to the writer is a pure function of one seed file, so files are analysed in worker
+processes while this process writes, in file order. The database is written beside its target and
+renamed over it only when complete.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import multiprocessing
 import os
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,12 +19,12 @@ import sqlite_utils
 
 from . import database
 from .articles import infer_years, parse_post
-from .entities import NewEntities, article_mentions, load_entities
+from .entities import EntityIndex, NewEntities, article_mentions, load_entities, provisional_id
 from .errors import BuildError
-from .model import ResolvedMention
+from .model import Article, Post, Problem, ResolvedMention
 from .posts import split_posts
-from .quotes import find_quotes
-from .reference import load_reference
+from .quotes import Quote, find_quotes
+from .reference import Reference, load_reference
 from .seeds import read_seed, seed_paths
 
 
@@ -27,6 +34,71 @@ class BuildResult:
     posts: int
     articles: int
     problems: int
+
+
+@dataclass
+class AnalysedFile:
+    """One seed file through every pure stage. New names carry provisional entity ids."""
+
+    path: Path
+    posts: list[Post]
+    articles: list[tuple[Article, list[ResolvedMention], list[Quote]]]
+    new_names: dict[str, tuple[str, str]]  # provisional id -> (name, type)
+    problems: list[Problem]
+
+
+def analyse_file(path: Path, ref: Reference, index: EntityIndex) -> AnalysedFile:
+    seed = read_seed(path)
+    posts, problems = split_posts(seed, ref.labels)
+    unique = list({post.content_key: post for post in reversed(posts)}.values())[::-1]
+    articles, new_names = [], {}
+    for article in infer_years([parse_post(post, ref) for post in unique]):
+        mentions, types = [], {}
+        for m in article_mentions(article, index, ref):
+            found = m.found
+            if found.entity_id:
+                entity_id, types[found.entity_id] = found.entity_id, index.entities[found.entity_id].type
+            else:
+                entity_id = provisional_id(found.new_name)
+                new_names.setdefault(entity_id, (found.new_name, found.new_type))
+                types[entity_id] = found.new_type
+            mentions.append(ResolvedMention(entity_id, m.field, m.caption, found.surface, found.start, found.end))
+        articles.append((article, mentions, find_quotes(article.body, mentions, types)))
+    return AnalysedFile(path, posts, articles, new_names, [*seed.problems, *problems])
+
+
+_worker: tuple[Reference, EntityIndex] | None = None
+
+
+def _start_worker(seeds_dir: Path) -> None:
+    global _worker
+    ref = load_reference(seeds_dir)
+    _worker = (ref, load_entities(seeds_dir, ref))
+
+
+def _analyse_in_worker(path: Path) -> AnalysedFile:
+    return analyse_file(path, *_worker)
+
+
+def analysed_files(paths: list[Path], seeds_dir: Path, ref: Reference, index: EntityIndex) -> Iterator[AnalysedFile]:
+    """The files analysed in order: in worker processes when there are several files and cores."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(paths) < 4 or workers < 2:
+        yield from (analyse_file(path, ref, index) for path in paths)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_start_worker, initargs=(seeds_dir,)) as pool:
+        yield from pool.imap(_analyse_in_worker, paths, chunksize=1)
+
+
+def link_new_names(analysed: AnalysedFile, new_entities: NewEntities) -> None:
+    """Replace provisional ids with the ids of the build's registry of new names."""
+    ids = {pid: new_entities.resolve(name, kind) for pid, (name, kind) in analysed.new_names.items()}
+    for k, (article, mentions, quotes) in enumerate(analysed.articles):
+        mentions = [dataclasses.replace(m, entity_id=ids.get(m.entity_id, m.entity_id)) for m in mentions]
+        quotes = [dataclasses.replace(q, speaker_entity_id=ids.get(q.speaker_entity_id, q.speaker_entity_id))
+                  for q in quotes]
+        analysed.articles[k] = (article, mentions, quotes)
 
 
 def build(seeds_dir: Path, out: Path, on_file: Callable[[Path], None] | None = None) -> BuildResult:
@@ -43,6 +115,7 @@ def build(seeds_dir: Path, out: Path, on_file: Callable[[Path], None] | None = N
     temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
         db = sqlite_utils.Database(temporary, recreate=True)
+        database.prepare_for_bulk_writes(db)
         database.ensure_db_shape(db)
         database.write_outlets(db, ref)
         index = load_entities(seeds_dir, ref)
@@ -50,27 +123,19 @@ def build(seeds_dir: Path, out: Path, on_file: Callable[[Path], None] | None = N
         surfaces: dict[str, set[str]] = defaultdict(set)
         seen: set[str] = set()
         posts = 0
-        for path in paths:
-            seed = read_seed(path)
-            found, problems = split_posts(seed, ref.labels)
-            articles = infer_years([parse_post(post, ref) for post in found])
-            linked = []
-            for article in articles:
-                mentions = [
-                    ResolvedMention(new_entities.resolve(m.found), m.field, m.caption, m.found.surface,
-                                    m.found.start, m.found.end)
-                    for m in article_mentions(article, index, ref)
-                ]
+        for analysed in analysed_files(paths, seeds_dir, ref, index):
+            link_new_names(analysed, new_entities)
+            fresh = [item for item in analysed.articles if item[0].id not in seen]
+            for _, mentions, _ in fresh:
                 for m in mentions:
                     surfaces[m.entity_id].add(m.surface)
-                types = {m.entity_id: index.entities[m.entity_id].type for m in mentions}
-                linked.append((article, mentions, find_quotes(article.body, mentions, types)))
-            names = {e.id: e.name for e in index.entities.values()}
-            database.write_seed_file(db, linked, [*seed.problems, *problems], seen, names)
-            posts += len(found)
+            names = {**{e.id: e.name for e in index.entities.values()}, **new_entities.names}
+            database.write_seed_file(db, fresh, analysed.problems, seen, names)
+            database.write_sources(db, analysed.posts)
+            posts += len(analysed.posts)
             if on_file:
-                on_file(path)
-        database.write_entities(db, index.entities.values(), surfaces)
+                on_file(analysed.path)
+        database.write_entities(db, [*index.entities.values(), *new_entities.entities.values()], surfaces)
         database.write_statements(db)
         database.finish(db)
         result = BuildResult(len(paths), posts, len(seen), db["problems"].count)

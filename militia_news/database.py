@@ -12,7 +12,8 @@ from collections.abc import Iterable
 import sqlite_utils
 
 from .entities import Entity
-from .model import Article, Problem, ResolvedMention
+from .articles import article_id
+from .model import Article, Post, Problem, ResolvedMention
 from .reference import Reference
 from .quotes import Quote
 from .text import fold, stable_int_id, words
@@ -125,6 +126,12 @@ VIEWS: dict[str, str] = {
         group by a.entity_id, b.entity_id
     """,
 }
+
+
+def prepare_for_bulk_writes(db: sqlite_utils.Database) -> None:
+    """No journal, no fsync: the build writes a temporary file that is renamed into place only when complete."""
+    db.execute("pragma journal_mode = off")
+    db.execute("pragma synchronous = off")
 
 
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
@@ -245,6 +252,16 @@ def problem_row(problem: Problem) -> dict:
     }
 
 
+def source_row(post: Post) -> dict:
+    return {"article_id": article_id(post), "seed_file": post.seed_file, "line_start": post.line_start,
+            "line_end": post.line_end}
+
+
+def write_sources(db: sqlite_utils.Database, posts: Iterable[Post]) -> None:
+    """Where each post of a seed file was found."""
+    db["article_sources"].insert_all((source_row(p) for p in posts), replace=True)
+
+
 def write_seed_file(
     db: sqlite_utils.Database,
     articles: Iterable[tuple[Article, list[ResolvedMention], list[Quote]]],
@@ -256,13 +273,10 @@ def write_seed_file(
 
     `names` maps entity ids to canonical names, for articles.entities.
     """
-    new, sources, captions, rewrites, problem_rows = [], [], [], [], [problem_row(p) for p in problems]
+    new, captions, rewrites, problem_rows = [], [], [], [problem_row(p) for p in problems]
     mention_rows = []
     quote_rows = []
     for article, mentions, quotes in articles:
-        post = article.post
-        sources.append({"article_id": article.id, "seed_file": post.seed_file,
-                        "line_start": post.line_start, "line_end": post.line_end})
         if article.id in seen:
             continue
         seen.add(article.id)
@@ -291,7 +305,6 @@ def write_seed_file(
         )
         problem_rows.extend(problem_row(p) for p in article.problems)
     db["articles"].insert_all(new)
-    db["article_sources"].insert_all(sources, replace=True)
     db["captions"].insert_all(captions)
     db["headline_rewrites"].insert_all(rewrites)
     db["mentions"].insert_all(mention_rows)

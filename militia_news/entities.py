@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .reference import Reference, load_yaml
 from .text import slug
@@ -72,11 +74,18 @@ PERSON_CUES_AFTER = re.compile(
 )
 
 
+TITLES_OR_PARTICLES = TITLES | PARTICLES
+SENTENCE_OR_TITLES = SENTENCE_WORDS | TITLES
+SENTENCE_OR_TIME = SENTENCE_WORDS | TIME_WORDS
+
+
+@lru_cache(maxsize=200_000)
 def fold_letters(word: str) -> str:
     word = unicodedata.normalize("NFKD", word)
     return "".join(c for c in word if c.isalnum() and not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=200_000)
 def word_key(word: str) -> str:
     """The folded key of one word of a name; empty for a particle."""
     w = fold_letters(word)
@@ -94,8 +103,7 @@ def word_key(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", first + rest)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -112,6 +120,7 @@ def tokenize(text: str) -> list[Token]:
     return found
 
 
+@lru_cache(maxsize=100_000)
 def name_key(name: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(name) if t.key and fold_letters(t.text) not in TITLES)
 
@@ -263,14 +272,16 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference) -> tuple[str
     titled = bool(titles)
     if titles:
         run = run[titles[-1] + 1:]
-    while run and fold_letters(run[0].text) in SENTENCE_WORDS | TIME_WORDS:
+    while run and fold_letters(run[0].text) in SENTENCE_OR_TIME:
         run = run[1:]
     run = first_name_of_list(run, ref.places)
+    if not run:
+        return None
+    after_run = i + next(k for k in range(j - i) if tokens[i + k] is run[-1]) + 1
     if len(run) == 1 and fold_letters(run[0].text) not in NOT_NAME_WORDS and BLOC.match(text[run[0].end:]):
-        return run[0].text, "organization", run[0].start, run[0].end, tokens.index(run[0]) + 1
+        return run[0].text, "organization", run[0].start, run[0].end, after_run
     if sum(1 for t in run if t.key) < 2:
         return None
-    after_run = tokens.index(run[-1]) + 1
     surface = text[run[0].start: run[-1].end]
     words = [fold_letters(t.text) for t in run]
     if fold_letters(surface) in ref.places or surface.isupper():
@@ -317,6 +328,10 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
     tokens = [t for t in tokenize(text) if not taken[t.start]]
     i = 0
     while i < len(tokens):
+        if not tokens[i].text[0].isupper() and fold_letters(tokens[i].text) not in PARTICLES \
+                and not ORDINAL.fullmatch(tokens[i].text):
+            i += 1
+            continue
         known = match_known(text, tokens, i, index)
         if known:
             entity_id, first, after = known
@@ -348,7 +363,7 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
             if fold_letters(token.text) not in NOT_NAME_WORDS and fold_letters(token.text) not in ref.places:
                 surname = people.get(token.key) or default_for_surname(index, token.key, token.text)
             first = i
-            while first > 0 and fold_letters(tokens[first - 1].text) in TITLES | PARTICLES \
+            while first > 0 and fold_letters(tokens[first - 1].text) in TITLES_OR_PARTICLES \
                     and tokens[first - 1].text[0].isupper() and joined(text, tokens[first - 1: i + 1]):
                 first -= 1
             standalone = first == 0 or not (tokens[first - 1].text[0].isupper()
@@ -395,23 +410,31 @@ def article_mentions(article, index: EntityIndex, ref: Reference) -> list[Articl
             if f.entity_id or not name.endswith("headline")]  # title case hides what is a name
 
 
+def provisional_id(name: str) -> str:
+    """An id for a new name before the build's registry gives it one: its folded key."""
+    return "new:" + " ".join(name_key(name))
+
+
 class NewEntities:
     """Names the reference data lacks, grouped by their folded key, each given one id (reviewed = 0)."""
 
     def __init__(self, index: EntityIndex):
         self.index = index
         self.by_key: dict[tuple[str, ...], str] = {}
+        self.entities: dict[str, Entity] = {}
 
-    def resolve(self, found: Found) -> str:
-        if found.entity_id:
-            return found.entity_id
-        key = name_key(found.new_name)
+    @property
+    def names(self) -> dict[str, str]:
+        return {entity_id: entity.name for entity_id, entity in self.entities.items()}
+
+    def resolve(self, name: str, kind: str) -> str:
+        key = name_key(name)
         if key in self.index.names:
             return self.index.names[key]
         if key not in self.by_key:
-            entity_id, n = slug(found.new_name), 2
-            while entity_id in self.index.entities:
-                entity_id, n = f"{slug(found.new_name)}-{n}", n + 1
-            self.index.entities[entity_id] = Entity(entity_id, found.new_name, found.new_type, None, False)
+            entity_id, n = slug(name), 2
+            while entity_id in self.index.entities or entity_id in self.entities:
+                entity_id, n = f"{slug(name)}-{n}", n + 1
+            self.entities[entity_id] = Entity(entity_id, name, kind, None, False)
             self.by_key[key] = entity_id
         return self.by_key[key]

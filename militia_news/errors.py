@@ -12,3 +12,6 @@ class BuildError(Exception):
         self.message = message
         where = f"{path}:{line}" if line else str(path)
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):
+        return BuildError, (self.path, self.message, self.line)

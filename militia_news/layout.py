@@ -7,6 +7,7 @@ lives in seeds/outlets.yml.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import ends_sentence, words
 
@@ -60,6 +61,7 @@ CLOSING_CREDIT = re.compile(
 REPORTING_CREDIT = re.compile(r"\s*\((?:Reporting|Writing|Additional reporting) by [^()]+\)\s*$")
 
 
+@lru_cache(maxsize=100_000)
 def caption_parts(text: str) -> tuple[str, str | None] | None:
     """(caption, credit) if the line reads as a photo caption with its credit."""
     for pattern in CAPTION_PATTERNS:
@@ -70,6 +72,7 @@ def caption_parts(text: str) -> tuple[str, str | None] | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def stamp_date(text: str) -> str | None:
     """The date part of a publication or update stamp line."""
     for pattern in STAMP_PATTERNS:
@@ -79,6 +82,7 @@ def stamp_date(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def is_page_junk(text: str) -> bool:
     return any(p.search(text) for p in PAGE_JUNK)
 
@@ -91,6 +95,7 @@ def is_closing_credit(text: str) -> bool:
     return bool(CLOSING_CREDIT.match(text))
 
 
+@lru_cache(maxsize=100_000)
 def is_headline_like(text: str) -> bool:
     """A short line that reads as a title: few words and no sentence-final punctuation."""
     if caption_parts(text) or stamp_date(text) or is_page_junk(text):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,12 @@ class Post:
     @property
     def headline(self) -> Line:
         return self.lines[0]
+
+    @cached_property
+    def content_key(self) -> str:
+        """A hash of the post's text, case and spacing folded: the same wherever the post is found."""
+        text = "\n".join(" ".join(line.text.split()).casefold() for line in self.lines)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

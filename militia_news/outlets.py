@@ -30,8 +30,16 @@ def mention_pattern(alias_pattern: str) -> re.Pattern[str]:
     )
 
 
-def alias_outlet(ref: Reference, text: str) -> str | None:
-    return ref.outlet_by_alias.get(text.strip())
+def house_format_pattern(ref: Reference) -> re.Pattern[str]:
+    """Every outlet's signals and boilerplate in one pattern: most lines match none and are passed at once."""
+    patterns = [s.pattern.pattern for o in ref.outlets.values() for s in o.signals]
+    patterns += [p.pattern for o in ref.outlets.values() for p in o.boilerplate]
+    return _compiled("|".join(f"(?:{p})" for p in patterns))
+
+
+@lru_cache(maxsize=8)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def tag_line_outlet(ref: Reference, text: str) -> str | None:
@@ -60,8 +68,9 @@ def outlet_evidence(ref: Reference, lines: list[tuple[int, str, bool]]) -> list[
     """Evidence from every line (number, text, is_caption): outlet house formats, boilerplate and mentions."""
     evidence = []
     mentions = mention_pattern(ref.alias_pattern)
+    any_signal = house_format_pattern(ref)
     for number, text, is_caption in lines:
-        for outlet in ref.outlets.values():
+        for outlet in ref.outlets.values() if any_signal.search(text) else ():
             for signal in outlet.signals:
                 if signal.pattern.search(text):
                     evidence.append(Evidence(outlet.id, signal.role, signal.weight, number))

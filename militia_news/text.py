@@ -57,10 +57,6 @@ def slug(text: str, max_length: int = 60) -> str:
     return value or "untitled"
 
 
-def content_hash(text: str, length: int = 8) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
-
-
 def stable_int_id(*parts: object) -> int:
     """An integer id from content, the same on every build; below 2**53 so JavaScript reads it exactly."""
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
