@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 DB := militia_news.db
 SOURCES := build_db.py $(wildcard militia_news/*.py) $(wildcard seeds/*.txt) $(wildcard seeds/*.yml)
 
-.PHONY: help install build serve test eval candidates dist clean
+.PHONY: help install build serve test eval candidates dist bench clean
 
 help:
 	@echo "make serve   build the db and serve it at http://127.0.0.1:$(PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make build   (re)build $(DB) when seeds or code changed"
 	@echo "make eval    score the build against the gold annotations in eval/gold"
 	@echo "make candidates  list found-but-uncurated names, most frequent first"
+	@echo "make bench   build 1x/100x/1000x synthetic corpora and time the build and the served pages"
 	@echo "make dist    write the release folder dist/ (db, CSVs, data dictionary, checksums)"
 	@echo "make clean   remove the db, the virtualenv and caches"
 
@@ -54,6 +55,9 @@ eval: $(DB)
 
 candidates: $(DB)
 	$(BIN)/python -m militia_news.candidates $(DB)
+
+bench: $(VENV)/.installed
+	$(BIN)/python -m militia_news.bench --json-out bench-results.json
 
 clean:
 	rm -rf $(DB) militia_news.inspect.json dist $(VENV) .pytest_cache .hypothesis *.egg-info

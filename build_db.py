@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
 
 from militia_news.build import build
 from militia_news.errors import BuildError
+from militia_news.seeds import seed_paths
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,11 +22,24 @@ from militia_news.errors import BuildError
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def main(seeds_dir: Path, out: Path, quiet: bool) -> None:
     """Build the militia-news SQLite database from the seed files."""
+    show_progress = not quiet and sys.stderr.isatty() and seeds_dir.is_dir()
+    files = len(seed_paths(seeds_dir)) if show_progress else 0
+    progress = click.progressbar(length=files, label="seed files", file=sys.stderr) if show_progress else nullcontext()
     try:
-        result = build(seeds_dir, out)
+        with progress as bar:
+            result = build(seeds_dir, out, on_file=(lambda _: bar.update(1)) if show_progress else None)
     except BuildError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(1)
+    except OSError as e:
+        click.echo(f"error: {e.filename or out}: {e.strerror or e}", err=True)
+        sys.exit(1)
+    except Exception as e:  # a bug: say so in one line; MILITIA_NEWS_DEBUG=1 shows the traceback
+        if os.environ.get("MILITIA_NEWS_DEBUG"):
+            raise
+        click.echo(f"error: internal error while building {out}: {type(e).__name__}: {e} "
+                   "(set MILITIA_NEWS_DEBUG=1 for the traceback)", err=True)
+        sys.exit(2)
     if not quiet:
         click.echo(
             f"{out}: {result.articles} articles from {result.posts} posts in {result.seed_files} seed files; "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -101,6 +102,14 @@ def link_new_names(analysed: AnalysedFile, new_entities: NewEntities) -> None:
         analysed.articles[k] = (article, mentions, quotes)
 
 
+def remove_stale_temporaries(out: Path) -> None:
+    """Temporary databases left by builds that were killed (their process is gone)."""
+    for path in out.parent.glob(f".{out.name}.*.tmp"):
+        pid = path.name.removeprefix(f".{out.name}.").removesuffix(".tmp")
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            path.unlink(missing_ok=True)
+
+
 def build(seeds_dir: Path, out: Path, on_file: Callable[[Path], None] | None = None) -> BuildResult:
     """Build the database at `out`. It is written beside `out` and renamed over it only when complete."""
     seeds_dir, out = Path(seeds_dir), Path(out)
@@ -112,9 +121,13 @@ def build(seeds_dir: Path, out: Path, on_file: Callable[[Path], None] | None = N
         raise BuildError(str(seeds_dir), "no seed files (*.txt) in the folder")
     if not out.parent.is_dir() or not os.access(out.parent, os.W_OK):
         raise BuildError(str(out), "cannot write the database: its folder is missing or not writable")
+    remove_stale_temporaries(out)
     temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
-        db = sqlite_utils.Database(temporary, recreate=True)
+        try:
+            db = sqlite_utils.Database(temporary, recreate=True)
+        except (OSError, sqlite3.Error) as e:
+            raise BuildError(str(out), f"cannot write the database: {e}") from None
         database.prepare_for_bulk_writes(db)
         database.ensure_db_shape(db)
         database.write_outlets(db, ref)
@@ -137,6 +150,7 @@ def build(seeds_dir: Path, out: Path, on_file: Callable[[Path], None] | None = N
                 on_file(analysed.path)
         database.write_entities(db, [*index.entities.values(), *new_entities.entities.values()], surfaces)
         database.write_statements(db)
+        database.write_array_facet_counts(db)
         database.finish(db)
         result = BuildResult(len(paths), posts, len(seen), db["problems"].count)
         db.close()

@@ -88,6 +88,11 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("article_id", "articles", "id"), ("speaker_entity_id", "entities", "id"),
                          ("statement_id", "statements", "id"), ("outlet_id", "outlets", "id")],
     },
+    "array_facet_counts": {
+        "columns": {"table_name": str, "column_name": str, "value": str, "count": int},
+        "pk": ("table_name", "column_name", "value"),
+        "not_null": {"count"},
+    },
     "problems": {
         "columns": {"id": int, "seed_file": str, "line": int, "severity": str, "message": str},
         "pk": "id",
@@ -108,6 +113,10 @@ INDEXES: dict[str, list[tuple[str, ...]]] = {
                ("outlet_id",), ("published_month",), ("published",)],
     "statements": [("speaker_entity_id",), ("first_published",)],
     "outlets": [("kind",), ("country",)],
+}
+
+ARRAY_COLUMNS: dict[str, list[str]] = {  # JSON array columns that Datasette facets
+    "articles": ["entities"],
 }
 
 FTS: dict[str, list[str]] = {
@@ -164,6 +173,17 @@ def write_statements(db: sqlite_utils.Database) -> None:
         group by q.statement_id
         order by q.statement_id
     """))
+
+
+def write_array_facet_counts(db: sqlite_utils.Database) -> None:
+    """Each array column's value counts over its whole table, for the site's unfiltered array facets."""
+    for table, columns in ARRAY_COLUMNS.items():
+        for column in columns:
+            db["array_facet_counts"].insert_all(db.query(f"""
+                select '{table}' as table_name, '{column}' as column_name, j.value as value,
+                       count(distinct {table}.rowid) as count
+                from {table}, json_each({table}.{column}) j
+                group by j.value order by j.value"""))
 
 
 def finish(db: sqlite_utils.Database) -> None:

@@ -98,10 +98,12 @@ def is_closing_credit(text: str) -> bool:
 @lru_cache(maxsize=100_000)
 def is_headline_like(text: str) -> bool:
     """A short line that reads as a title: few words and no sentence-final punctuation."""
-    if caption_parts(text) or stamp_date(text) or is_page_junk(text):
+    if len(text) > 240:
         return False
     n = len(words(text))
-    if n < 2 or n > 30 or len(text) > 240:
+    if n < 2 or n > 30:
+        return False
+    if caption_parts(text) or stamp_date(text) or is_page_junk(text):
         return False
     if text[0].islower() or text.startswith(("[", "(", "#", "*")):
         return False

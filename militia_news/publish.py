@@ -30,6 +30,7 @@ SETTINGS = {
     "allow_download": "on",  # the .db file is the dataset
     "allow_csv_stream": "on",
     "num_sql_threads": 3,
+    "suggest_facets": "off",  # suggestions run a query per column (bodies included) on every page
 }
 
 

@@ -72,7 +72,7 @@ def test_entity_facets_and_search(built_db):
 
 def test_quotes_facets(built_db):
     facets = get_json(built_db, "/militia_news/quotes.json?kind=speech")["facet_results"]
-    assert {"speaker_entity_id", "verb", "outlet_id", "published_month", "kind"} <= set(facets)
+    assert {"speaker_entity_id", "verb", "outlet_id", "published_month"} <= set(facets)
     verbs = {f["value"]: f["count"] for f in facets["verb"]["results"]}
     assert verbs["say"] > verbs["tell"] > 0
 

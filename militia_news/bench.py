@@ -1,0 +1,258 @@
+"""make bench: build synthetic corpora at 1×, 100× and 1000× the seeds, and serve the largest.
+
+Prints, for each scale: posts/s and MB/s of seed text, peak memory of the build's processes, db size, the
+write-only floor and the build/floor ratio; then Datasette's latency on loopback for the pages people load,
+against a naive db of the same rows; then a bounded load test. Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import click
+import sqlite_utils
+
+from . import database
+from .publish import serve_command
+from .synthetic import write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            status = Path(f"/proc/{entry}/status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        children.setdefault(int(fields["PPid"]), []).append(int(entry))
+        rss[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0])
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        total += rss.get(p, 0)
+        stack += children.get(p, [])
+    return total
+
+
+def timed_build(seeds: Path, out: Path) -> tuple[float, int]:
+    """(seconds, peak kB of the build's whole process tree)."""
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, str(ROOT / "build_db.py"), "--seeds", str(seeds), "--out", str(out),
+                                "--quiet"])
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss_kb(process.pid))
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - started
+    if process.returncode:
+        raise SystemExit(f"build failed at {seeds}")
+    return elapsed, peak
+
+
+def write_floor(built: Path, out: Path) -> float:
+    """Seconds to write the built db's rows alone, through the same write path (shape, inserts, FTS, stats)."""
+    source = sqlite_utils.Database(built)
+    started = time.perf_counter()
+    db = sqlite_utils.Database(out, recreate=True)
+    database.prepare_for_bulk_writes(db)
+    database.ensure_db_shape(db)
+    for name in database.TABLES:
+        db[name].insert_all(source[name].rows, batch_size=1000)
+    database.finish(db)
+    db.close()
+    return time.perf_counter() - started
+
+
+def naive_copy(built: Path, out: Path) -> None:
+    """The same rows by plain sqlite-utils inserts: no keys, no indexes, no full-text search."""
+    source, db = sqlite_utils.Database(built), sqlite_utils.Database(out, recreate=True)
+    for name in database.TABLES:
+        db[name].insert_all(source[name].rows, batch_size=1000)
+    db.close()
+
+
+class Server:
+    def __init__(self, command: list[str], url: str):
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.url = url
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/-/versions.json", timeout=2)
+                return
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise SystemExit(f"server did not start: {command}")
+                time.sleep(0.2)
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+
+def fetch(url: str) -> tuple[float, int, bytes]:
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            body, status = response.read(), response.status
+    except urllib.error.HTTPError as e:
+        body, status = e.read(), e.code
+    return (time.perf_counter() - started) * 1000, status, body
+
+
+def latency(url: str, requests: int) -> tuple[float, float, int]:
+    """(median ms, p95 ms, errors) of sequential requests after one warm-up."""
+    fetch(url)
+    times, errors = [], 0
+    for _ in range(requests):
+        elapsed, status, _ = fetch(url)
+        times.append(elapsed)
+        errors += status != 200
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1], errors
+
+
+def timed_out_facets(url: str) -> list[str]:
+    _, _, body = fetch(url)
+    return json.loads(body).get("facets_timed_out", [])
+
+
+def pages(db_name: str, article_id: str, search: bool) -> dict[str, str]:
+    facets = "_facet=outlet_id&_facet=via_outlet_id&_facet=published_month&_facet_array=entities"
+    search_page = (f"/{db_name}/search_articles?q=militia" if search else f"/{db_name}?sql=" + urllib.parse.quote(
+        "select id, blog_headline from articles where body like '%militia%' limit 50"))
+    return {
+        "articles + default facets + entity array facet": f"/{db_name}/articles?{facets}",
+        "quotes + speaker facet": f"/{db_name}/quotes?_facet=speaker_entity_id",
+        "ranked search (naive: LIKE scan)": search_page,
+        "article row page": f"/{db_name}/articles/{urllib.parse.quote(article_id)}",
+    }
+
+
+def load_test(base: str, paths: list[str], clients: int, seconds: float) -> dict:
+    """`clients` threads requesting the pages in turn for `seconds`: counts, errors, latencies."""
+    results: list[tuple[float, int]] = []
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def client(offset: int) -> None:
+        k = offset
+        while time.monotonic() < stop:
+            elapsed, status, _ = fetch(base + paths[k % len(paths)])
+            with lock:
+                results.append((elapsed, status))
+            k += 1
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    times = sorted(t for t, _ in results)
+    return {"requests": len(results), "errors": sum(s != 200 for _, s in results),
+            "median_ms": statistics.median(times), "p95_ms": times[int(len(times) * 0.95) - 1],
+            "requests_per_s": len(results) / seconds}
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@click.command()
+@click.option("--scales", default="1,100,1000", show_default=True, help="Corpus sizes, as multiples of the seeds.")
+@click.option("--requests", default=50, show_default=True, help="Requests per page for the latency figures.")
+@click.option("--load-seconds", default=30.0, show_default=True)
+@click.option("--clients", default=20, show_default=True)
+@click.option("--json-out", type=click.Path(path_type=Path), help="Also write the figures as JSON here.")
+def main(scales: str, requests: int, load_seconds: float, clients: int, json_out: Path | None) -> None:
+    """Benchmark the build and the served site on synthetic corpora."""
+    figures: dict = {"builds": []}
+    with tempfile.TemporaryDirectory(prefix="militia-bench-") as tmp:
+        work = Path(tmp)
+        built = None
+        click.echo(f"{'scale':>6} {'posts':>7} {'MB':>6} {'build s':>8} {'posts/s':>8} {'MB/s':>6} "
+                   f"{'peak MB':>8} {'db MB':>6} {'floor s':>8} {'build/floor':>11}")
+        for scale in (int(s) for s in scales.split(",")):
+            corpus = work / f"x{scale}"
+            posts, size = write_corpus(SEEDS, corpus, scale)
+            built = work / f"x{scale}.db"
+            seconds, peak = timed_build(corpus, built)
+            floor = write_floor(built, work / f"x{scale}.floor.db")
+            row = {"scale": scale, "posts": posts, "mb": size / 1e6, "build_s": seconds, "posts_per_s": posts / seconds,
+                   "mb_per_s": size / 1e6 / seconds, "peak_mb": peak / 1024, "db_mb": built.stat().st_size / 1e6,
+                   "floor_s": floor, "build_over_floor": seconds / floor}
+            figures["builds"].append(row)
+            click.echo(f"{scale:>6} {posts:>7} {row['mb']:>6.1f} {seconds:>8.1f} {row['posts_per_s']:>8.0f} "
+                       f"{row['mb_per_s']:>6.2f} {row['peak_mb']:>8.0f} {row['db_mb']:>6.1f} {floor:>8.1f} "
+                       f"{row['build_over_floor']:>11.2f}")
+        if len(figures["builds"]) > 1:
+            first, last = figures["builds"][-2], figures["builds"][-1]
+            growth = last["build_s"] / first["build_s"]
+            click.echo(f"build time {last['scale']}x / {first['scale']}x = {growth:.1f} "
+                       f"(corpus {last['posts'] / first['posts']:.0f}x)")
+            figures["growth"] = growth
+
+        naive = work / "naive.db"
+        naive_copy(built, naive)
+        article_id = sqlite_utils.Database(built).execute("select id from articles order by id limit 1").fetchone()[0]
+        ours_port, naive_port = free_port(), free_port()
+        ours = Server(serve_command(built, ours_port), f"http://127.0.0.1:{ours_port}")
+        plain = Server([sys.executable, "-m", "datasette", "serve", str(naive), "--port", str(naive_port)],
+                       f"http://127.0.0.1:{naive_port}")
+        try:
+            click.echo(f"\nlatency on loopback, {requests} requests each, db of {figures['builds'][-1]['posts']} posts "
+                       f"(ms: median / p95)")
+            click.echo(f"{'page':<50} {'militia-news':>16} {'naive':>18} {'speed-up':>9}")
+            figures["pages"] = []
+            for (label, path), naive_path in zip(pages(built.stem, article_id, True).items(),
+                                                 pages(naive.stem, article_id, False).values()):
+                m50, m95, merr = latency(ours.url + path, requests)
+                n50, n95, nerr = latency(plain.url + naive_path, requests)
+                figures["pages"].append({"page": label, "median_ms": m50, "p95_ms": m95, "errors": merr,
+                                         "naive_median_ms": n50, "naive_p95_ms": n95, "naive_errors": nerr})
+                click.echo(f"{label:<50} {m50:>7.1f} / {m95:>6.1f} {n50:>8.1f} / {n95:>7.1f} {n50 / m50:>8.1f}x")
+            listing = pages(built.stem, article_id, True)
+            timed_out = {
+                "ours": [f for p in list(listing.values())[:2] for f in timed_out_facets(ours.url + p.replace("?", ".json?", 1))],
+                "naive": [f for p in list(pages(naive.stem, article_id, False).values())[:2]
+                          for f in timed_out_facets(plain.url + p.replace("?", ".json?", 1))],
+            }
+            figures["facets_timed_out"] = timed_out
+            click.echo(f"facets timed out: militia-news {timed_out['ours'] or 'none'}; naive {timed_out['naive'] or 'none'}")
+            load = load_test(ours.url, list(listing.values()), clients, load_seconds)
+            figures["load"] = load
+            click.echo(f"\nload: {clients} clients for {load_seconds:.0f} s: {load['requests']} requests "
+                       f"({load['requests_per_s']:.0f}/s), {load['errors']} errors, median {load['median_ms']:.0f} ms, "
+                       f"p95 {load['p95_ms']:.0f} ms")
+        finally:
+            ours.close()
+            plain.close()
+    if json_out:
+        json_out.write_text(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()

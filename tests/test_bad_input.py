@@ -1,0 +1,119 @@
+"""Bad input: every case gives a db with a problem naming file and line, or a one-line error; never a traceback,
+and the previous db is never touched."""
+
+import codecs
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+import sqlite_utils
+
+from militia_news.build import build
+from militia_news.errors import BuildError
+
+from .conftest import ROOT, SEEDS, make_seeds
+
+POST = "\n\n".join([
+    "Antichrist warns the militias",
+    "Sadr warns the militias",
+    "BAGHDAD (Reuters) - The cleric said on Sunday the “armed factions must obey the state and its forces,” his office said.",
+])
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, str(ROOT / "build_db.py"), *map(str, args)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+@pytest.fixture
+def previous_db(tmp_path):
+    """A good db already in place, and its checksum."""
+    out = tmp_path / "out" / "militia_news.db"
+    out.parent.mkdir()
+    build(SEEDS, out)
+    return out, hashlib.sha256(out.read_bytes()).hexdigest()
+
+
+def problems(out) -> list[dict]:
+    return list(sqlite_utils.Database(out)["problems"].rows)
+
+
+@pytest.mark.parametrize("name, content, expect_posts, problem_line, problem_text", [
+    ("empty.txt", b"", 0, None, "holds no text"),
+    ("blank.txt", b"\n\n   \n\t\n", 0, None, "holds no text"),
+    ("latin1.txt", POST.replace("Sadr", "Sadr\xe9").encode("cp1252"), 1, 3, "not valid UTF-8"),
+    ("utf16.txt", POST.encode("utf-16"), 1, None, None),
+    ("bom.txt", codecs.BOM_UTF8 + POST.encode("utf-8"), 1, None, None),
+    ("crlf.txt", POST.replace("\n", "\r\n").encode("utf-8"), 1, None, None),
+    ("cr.txt", POST.replace("\n", "\r").encode("utf-8"), 1, None, None),
+    ("long-line.txt", ("word " * 1_000_000).encode("utf-8"), 0, 1, "no blog headline found"),
+    ("no-body.txt", b"Antichrist speaks\n\nSadr speaks\n", 1, 1, "no outlet signal"),
+    ("headline-only.txt", b"Antichrist speaks again", 1, 1, "no original headline"),
+    ("unbalanced.txt", POST.replace("”", "").encode("utf-8"), 1, None, None),
+])
+def test_bad_seed_file_builds_with_a_problem(tmp_path, name, content, expect_posts, problem_line, problem_text):
+    seeds = make_seeds(tmp_path / "seeds", {name: content})
+    out = tmp_path / "out.db"
+    result = run_cli("--seeds", seeds, "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    db = sqlite_utils.Database(out)
+    assert db["article_sources"].count == expect_posts
+    if problem_text:
+        assert any(p["seed_file"] == name and p["line"] == problem_line and problem_text in p["message"]
+                   for p in problems(out)), problems(out)
+    if expect_posts and "Reuters" in POST and name not in ("no-body.txt", "headline-only.txt"):
+        article = next(db["articles"].rows)
+        assert article["outlet_id"] == "reuters" and article["original_headline"] in ("Sadr warns the militias", "Sadré warns the militias")
+        for quote in db["quotes"].rows:
+            assert article["body"][quote["char_start"]:quote["char_end"]] == quote["text"]
+
+
+def test_binary_file_is_a_one_line_error_and_the_old_db_stays(previous_db, tmp_path):
+    out, checksum = previous_db
+    seeds = make_seeds(tmp_path / "seeds", {"good.txt": POST, "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR"})
+    result = run_cli("--seeds", seeds, "--out", out)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["error: image.txt:3: binary data (NUL byte), not a text seed file"]
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == checksum
+
+
+def test_unwritable_output_is_a_one_line_error(tmp_path):
+    seeds = make_seeds(tmp_path / "seeds", {"good.txt": POST})
+    for out in (tmp_path / "missing" / "x.db", "/proc/militia_news.db"):
+        result = run_cli("--seeds", seeds, "--out", out)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert len(result.stderr.splitlines()) == 1 and str(out) in result.stderr
+
+
+def test_seed_file_removed_mid_build(previous_db, tmp_path):
+    out, checksum = previous_db
+    seeds = make_seeds(tmp_path / "seeds", {"a.txt": POST, "b.txt": POST.replace("Sunday", "Monday"),
+                                            "c.txt": POST.replace("Sunday", "Friday")})
+    with pytest.raises(BuildError) as failure:
+        build(seeds, out, on_file=lambda path: (seeds / "c.txt").unlink(missing_ok=True))
+    assert failure.value.path.endswith("c.txt") and "cannot read seed file" in str(failure.value)
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == checksum
+    assert not list(out.parent.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("delay", [0.3, 0.8, 1.5, 3.0])
+def test_sigkill_during_a_build_leaves_the_previous_db(previous_db, tmp_path, delay):
+    out, checksum = previous_db
+    corpus = make_seeds(tmp_path / "seeds", {f"page-{i:03}.txt": POST.replace("Sunday", f"day {i}")
+                                             + "\n\n" + (SEEDS / "000_c035f8e90eaba482.txt").read_text()
+                                             for i in range(40)})
+    process = subprocess.Popen([sys.executable, str(ROOT / "build_db.py"), "--seeds", str(corpus), "--out", str(out),
+                                "--quiet"], start_new_session=True)
+    time.sleep(delay)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == checksum
+    assert sqlite_utils.Database(out)["articles"].count == 20
+    build(SEEDS, tmp_path / "out" / "other.db")  # the next build beside it clears what the killed one left
+    rebuilt = run_cli("--seeds", SEEDS, "--out", out, "--quiet")
+    assert rebuilt.returncode == 0 and not list(out.parent.glob(".*.tmp"))
