@@ -28,6 +28,7 @@ TITLES = {
     "major", "lieutenant", "colonel", "captain", "commander", "gov", "governor", "officer",
 }
 PLACE_CUE_AFTER = re.compile(r"\s+(?:neighbou?rhood|area|district|province|governorate|city|town|village|region|camp|base)\b")
+QUALIFIED = re.compile(r"[A-Z][\w.’'-]*(?<![’']s)\s+$")  # "British embassy": another country's
 BLOC = re.compile(r"\s+(?:parliamentary |political |electoral )?(?:bloc|coalition|list)\b")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 HONORIFICS = {"imam", "prophet"}  # kept as part of the name: "Imam Hussein"
@@ -75,7 +76,7 @@ PERSON_CUES_AFTER = re.compile(
 
 
 TITLES_OR_PARTICLES = TITLES | PARTICLES
-SENTENCE_OR_TITLES = SENTENCE_WORDS | TITLES
+NAME_CONNECTORS = frozenset(CONNECTORS | PARTICLES)
 SENTENCE_OR_TIME = SENTENCE_WORDS | TIME_WORDS
 
 
@@ -110,13 +111,20 @@ class Token(NamedTuple):
     key: str
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, lower_words: frozenset[str] | None = None) -> list[Token]:
+    """The words of a text with their offsets and keys. Given `lower_words`, a lower-case word is kept
+    only if it is one of them (words names hold: "al", "of", "army" in "Mahdi army"); a skipped word
+    still parts two names, because the gap it leaves is not `adjacent`."""
     found = []
     for m in WORD.finditer(text):
         start, end = m.start(), m.end()
-        if text[end - 2: end] in ("’s", "'s") and end - start > 2:
+        word = m.group()
+        if word.endswith(("’s", "'s")) and end - start > 2:
             end -= 2  # a possessive is not part of the name
-        found.append(Token(text[start:end], start, end, word_key(text[start:end])))
+            word = word[:-2]
+        if lower_words is not None and word[0].islower() and word.lower() not in lower_words:
+            continue
+        found.append(Token(word, start, end, word_key(word)))
     return found
 
 
@@ -138,19 +146,14 @@ class Entity:
     surname_default: bool = False
 
 
-@dataclass(frozen=True)
-class Mention:
-    entity_id: str
-    field: str
-    surface: str
-    start: int
-    end: int
 
 
 @dataclass
 class EntityIndex:
     entities: dict[str, Entity]
     names: dict[tuple[str, ...], str] = field(default_factory=dict)  # full-name key -> entity id
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every leading part of a key in names
+    lower_words: frozenset[str] = NAME_CONNECTORS  # lower-case words a name may hold
     surnames: dict[str, list[str]] = field(default_factory=dict)  # surname key -> person ids
     epithets: list[tuple[str, str]] = field(default_factory=list)  # (epithet, entity id), longest first
     generic: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
@@ -162,8 +165,10 @@ class EntityIndex:
             key = name_key(form)
             if len(key) == 1:
                 key = ("=" + fold_letters(form),)  # one word: only its own spelling
+            self.lower_words |= {w.lower() for w in WORD.findall(form)}  # news may lower-case any of them
             if key:
                 self.names.setdefault(key, entity.id)
+                self.prefixes.update(key[:n] for n in range(1, len(key)))
                 self.longest = max(self.longest, len(key))
         if entity.type == "person":
             for form in (entity.name, *entity.variants):
@@ -206,6 +211,8 @@ class Found:
 def adjacent(text: str, a: Token, b: Token) -> bool:
     """Whether two words can belong to one name: only spaces or hyphens between, or the dot of an initial or title."""
     gap = text[a.end: b.start]
+    if gap == " " or gap == "-":
+        return True
     abbreviation = (len(a.text) == 1 and a.text.isupper()) or fold_letters(a.text) in TITLES
     return bool(JOINER.match(gap) or (abbreviation and re.fullmatch(r"\.\s?", gap)))
 
@@ -230,6 +237,7 @@ def match_known(text: str, tokens: list[Token], i: int, index: EntityIndex) -> t
             break
         if tokens[k].key:
             keys.append(tokens[k].key)
+            prefix = tuple(keys)
             if len(keys) == 1:
                 particle_start = next((p for p in range(i, j) if fold_letters(tokens[p].text) in PARTICLES), j)
                 for start in (particle_start, k):
@@ -238,9 +246,11 @@ def match_known(text: str, tokens: list[Token], i: int, index: EntityIndex) -> t
                         best = (single, i if j > i and joined(text, tokens[i:k + 1]) else start, k + 1)
                         break
             used.append(k)
-            entity_id = index.names.get(tuple(keys))
+            entity_id = index.names.get(prefix)
             if entity_id:
                 best = (entity_id, i if j > i and joined(text, tokens[i:j + 1]) else j, k + 1)
+            if prefix not in index.prefixes:
+                break
         else:
             used.append(k)
         k += 1
@@ -325,7 +335,7 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
             if not any(taken[m.start(): m.end()]):
                 found.append(Found(entity_id, epithet, m.start(), m.end()))
                 taken[m.start(): m.end()] = [True] * (m.end() - m.start())
-    tokens = [t for t in tokenize(text) if not taken[t.start]]
+    tokens = [t for t in tokenize(text, index.lower_words) if not taken[t.start]]
     i = 0
     while i < len(tokens):
         if not tokens[i].text[0].isupper() and fold_letters(tokens[i].text) not in PARTICLES \
@@ -377,7 +387,7 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
         i += 1
     for pattern, entity_id in index.generic:
         for m in pattern.finditer(text):
-            qualified = re.search(r"[A-Z][\w.’'-]*(?<![’']s)\s+$", text[max(0, m.start() - 30): m.start()])
+            qualified = QUALIFIED.search(text[max(0, m.start() - 30): m.start()])
             if not qualified and not any(taken[m.start(): m.end()]) and not any(f.start <= m.start() < f.end for f in found):
                 found.append(Found(entity_id, m.group(), m.start(), m.end()))
     return sorted(found, key=lambda f: (f.start, f.end))

@@ -35,12 +35,26 @@ VERBS = {
 }
 VERB = re.compile(r"\b(" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\b")
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "organization", "him": "person"}
-ROLE_WORDS = re.compile(
-    r"\b(spokes(?:man|woman|person)|official|cleric|analyst|diplomat|officer|member|leader|source|commander|"
-    r"premier|president|minister|activist|statement|chief|figure|friend|secretary|lawmaker|advisor|adviser)\b", re.I)
 TITLE_CUES = re.compile(r"(?:titled|title|entitled|headlined|headline|poster|banner|slogan|hashtag|page)\s*,?\s*$", re.I)
 ANONYMITY = re.compile(r"\b(anonymity|anonymous|not authori[sz]ed|declined to be named|requested anonymity)\b", re.I)
 ATTRIBUTION_REACH = 160  # characters of a clause read for an attribution
+SENTENCE_BREAK = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bSt)(?<!\bNo)(?<!\bGov)(?<!\bSen)"
+    r"[.!?][”\"’)]*\s+(?=[A-Z“\"‘])"
+)
+TRAILING_VERBS = {"went", "on", "to", "also", "further", "then", "later", "again", "has", "had", "have", "was", "is",
+                  "were", "are", "would", "will"}
+STATEMENT_BY = re.compile(r"^(?:an?|the)\s+(?:[\w-]+\s+)?statement\b", re.I)
+INTRODUCTION = re.compile(r"^(?:In|On|At|During|After|Before|Following|Ahead|Asked|According|Echoing|Referring|With|"
+                          r"Despite|Under|Within|Addressing|Speaking|Reiterating)\b")
+INDEFINITE = re.compile(r"^(?:an?|another|one|two|three|several|some|many|other|western|senior|local)\b", re.I)
+DEFINITE_PERSON = re.compile(r"^the\s+(?:[\w-]+\s+){0,2}(?:premier|cleric|president|spokes\w+|leader|minister|"
+                             r"secretary|commander|chief|prime minister|general|ayatollah)(?:\s+of\b.*)?$", re.I)
+DEFINITE_GROUP = re.compile(r"^(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|group|movement|militia|party|"
+                            r"office|ministry|organi[sz]ation|brigades?|faction)$", re.I)
+CONJUNCTION = re.compile(r"^(?:and|but|or|while|as|so|then|if|that|which|when)\b", re.I)
+ADVERBS = {"further", "also", "then", "later", "again", "previously", "reportedly", "once", "had", "has", "have"}
+RECALLED = re.compile(r"\b(?:recalled|quoted|remembered|heard)\s+(?P<name>[A-Z][^,.;]*?)\s+(?:as\s+)?saying\b")
 
 
 @dataclass(frozen=True)
@@ -112,14 +126,6 @@ def clause_after(paragraph: str, end: int, next_start: int) -> str:
     return re.split(r"(?<=[.!?])\s", text[:ATTRIBUTION_REACH], maxsplit=1)[0]
 
 
-SENTENCE_BREAK = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bSt)(?<!\bNo)(?<!\bGov)(?<!\bSen)"
-    r"[.!?][”\"’)]*\s+(?=[A-Z“\"‘])"
-)
-TRAILING_VERBS = {"went", "on", "to", "also", "further", "then", "later", "again", "has", "had", "have", "was", "is",
-                  "were", "are", "would", "will"}
-
-
 def sentence_start(paragraph: str, position: int, spans: list[Span]) -> int:
     """Where the sentence holding `position` starts, ignoring full stops inside quotations."""
     start = 0
@@ -141,19 +147,6 @@ class Speaker:
 class Event:
     position: int  # in the paragraph's article body
     speaker: Speaker
-
-
-STATEMENT_BY = re.compile(r"^(?:an?|the)\s+(?:[\w-]+\s+)?statement\b", re.I)
-INTRODUCTION = re.compile(r"^(?:In|On|At|During|After|Before|Following|Ahead|Asked|According|Echoing|Referring|With|"
-                          r"Despite|Under|Within|Addressing|Speaking|Reiterating)\b")
-INDEFINITE = re.compile(r"^(?:an?|another|one|two|three|several|some|many|other|western|senior|local)\b", re.I)
-DEFINITE_PERSON = re.compile(r"^the\s+(?:[\w-]+\s+){0,2}(?:premier|cleric|president|spokes\w+|leader|minister|"
-                             r"secretary|commander|chief|prime minister|general|ayatollah)(?:\s+of\b.*)?$", re.I)
-DEFINITE_GROUP = re.compile(r"^(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|group|movement|militia|party|"
-                            r"office|ministry|organi[sz]ation|brigades?|faction)$", re.I)
-CONJUNCTION = re.compile(r"^(?:and|but|or|while|as|so|then|if|that|which|when)\b", re.I)
-ADVERBS = {"further", "also", "then", "later", "again", "previously", "reportedly", "once", "had", "has", "have"}
-RECALLED = re.compile(r"\b(?:recalled|quoted|remembered|heard)\s+(?P<name>[A-Z][^,.;]*?)\s+(?:as\s+)?saying\b")
 
 
 def mentions_between(start: int, end: int, mentions, types, kind: str | None = None):

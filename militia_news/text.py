@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 NON_BREAKING_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f"), " ")
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -20,6 +21,7 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(NON_BREAKING_SPACES).translate(ZERO_WIDTH)
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """A comparison key: lower case, no accents, straight apostrophes, single spaces."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
