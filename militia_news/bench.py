@@ -198,9 +198,10 @@ def main(scales: str, requests: int, load_seconds: float, clients: int, json_out
         for scale in (int(s) for s in scales.split(",")):
             corpus = work / f"x{scale}"
             posts, size = write_corpus(SEEDS, corpus, scale)
-            built = work / f"x{scale}.db"
+            built = work / f"x{scale}" / "militia_news.db"  # the name metadata.yml describes
+            built.parent.mkdir()
             seconds, peak = timed_build(corpus, built)
-            floor = write_floor(built, work / f"x{scale}.floor.db")
+            floor = write_floor(built, work / f"x{scale}" / "floor.db")
             row = {"scale": scale, "posts": posts, "mb": size / 1e6, "build_s": seconds, "posts_per_s": posts / seconds,
                    "mb_per_s": size / 1e6 / seconds, "peak_mb": peak / 1024, "db_mb": built.stat().st_size / 1e6,
                    "floor_s": floor, "build_over_floor": seconds / floor}
@@ -225,7 +226,7 @@ def main(scales: str, requests: int, load_seconds: float, clients: int, json_out
         try:
             click.echo(f"\nlatency on loopback, {requests} requests each, db of {figures['builds'][-1]['posts']} posts "
                        f"(ms: median / p95)")
-            click.echo(f"{'page':<50} {'militia-news':>16} {'naive':>18} {'speed-up':>9}")
+            click.echo(f"{'page':<50} {'militia-news':>16} {'naive':>18} {'speed-up':>9} {'errors':>7}")
             figures["pages"] = []
             for (label, path), naive_path in zip(pages(built.stem, article_id, True).items(),
                                                  pages(naive.stem, article_id, False).values()):
@@ -233,7 +234,8 @@ def main(scales: str, requests: int, load_seconds: float, clients: int, json_out
                 n50, n95, nerr = latency(plain.url + naive_path, requests)
                 figures["pages"].append({"page": label, "median_ms": m50, "p95_ms": m95, "errors": merr,
                                          "naive_median_ms": n50, "naive_p95_ms": n95, "naive_errors": nerr})
-                click.echo(f"{label:<50} {m50:>7.1f} / {m95:>6.1f} {n50:>8.1f} / {n95:>7.1f} {n50 / m50:>8.1f}x")
+                click.echo(f"{label:<50} {m50:>7.1f} / {m95:>6.1f} {n50:>8.1f} / {n95:>7.1f} {n50 / m50:>8.1f}x "
+                           f"{merr:>3} / {nerr}")
             listing = pages(built.stem, article_id, True)
             timed_out = {
                 "ours": [f for p in list(listing.values())[:2] for f in timed_out_facets(ours.url + p.replace("?", ".json?", 1))],

@@ -54,6 +54,7 @@ def analyse_file(path: Path, ref: Reference, index: EntityIndex) -> AnalysedFile
     unique = list({post.content_key: post for post in reversed(posts)}.values())[::-1]
     articles, new_names = [], {}
     for article in infer_years([parse_post(post, ref) for post in unique]):
+        article.post = article.post.header_only()  # the writer needs where it was found, not its lines again
         mentions, types = [], {}
         for m in article_mentions(article, index, ref):
             found = m.found

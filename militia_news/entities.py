@@ -342,6 +342,10 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
                 and not ORDINAL.fullmatch(tokens[i].text):
             i += 1
             continue
+        if fold_letters(tokens[i].text) in SENTENCE_OR_TIME and not (
+                i + 1 < len(tokens) and tokens[i + 1].text[0].isupper() and adjacent(text, tokens[i], tokens[i + 1])):
+            i += 1  # "The", "In", "Monday" alone: no name starts here
+            continue
         known = match_known(text, tokens, i, index)
         if known:
             entity_id, first, after = known

@@ -48,6 +48,12 @@ class Post:
     def headline(self) -> Line:
         return self.lines[0]
 
+    def header_only(self) -> Post:
+        """The same post without its body lines (its content key kept), to pass between processes cheaply."""
+        slim = Post(self.seed_file, self.line_start, self.line_end, self.lines[:1])
+        slim.__dict__["content_key"] = self.content_key
+        return slim
+
     @cached_property
     def content_key(self) -> str:
         """A hash of the post's text, case and spacing folded: the same wherever the post is found."""
