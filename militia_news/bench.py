@@ -196,10 +196,10 @@ def main(scales: str, requests: int, load_seconds: float, clients: int, json_out
         click.echo(f"{'scale':>6} {'posts':>7} {'MB':>6} {'build s':>8} {'posts/s':>8} {'MB/s':>6} "
                    f"{'peak MB':>8} {'db MB':>6} {'floor s':>8} {'build/floor':>11}")
         for scale in (int(s) for s in scales.split(",")):
-            corpus = work / f"x{scale}"
+            corpus = work / f"x{scale}-seeds"
             posts, size = write_corpus(SEEDS, corpus, scale)
             built = work / f"x{scale}" / "militia_news.db"  # the name metadata.yml describes
-            built.parent.mkdir()
+            built.parent.mkdir(exist_ok=True)
             seconds, peak = timed_build(corpus, built)
             floor = write_floor(built, work / f"x{scale}" / "floor.db")
             row = {"scale": scale, "posts": posts, "mb": size / 1e6, "build_s": seconds, "posts_per_s": posts / seconds,
