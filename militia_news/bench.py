@@ -24,7 +24,7 @@ import click
 import sqlite_utils
 
 from . import database
-from .publish import serve_command
+from .publish import RunningServer, free_port, serve_command
 from .synthetic import write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,25 +88,6 @@ def naive_copy(built: Path, out: Path) -> None:
     for name in database.TABLES:
         db[name].insert_all(source[name].rows, batch_size=1000)
     db.close()
-
-
-class Server:
-    def __init__(self, command: list[str], url: str):
-        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.url = url
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/-/versions.json", timeout=2)
-                return
-            except OSError:
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    raise SystemExit(f"server did not start: {command}")
-                time.sleep(0.2)
-
-    def close(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=20)
 
 
 def fetch(url: str) -> tuple[float, int, bytes]:
@@ -174,14 +155,6 @@ def load_test(base: str, paths: list[str], clients: int, seconds: float) -> dict
             "requests_per_s": len(results) / seconds}
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @click.command()
 @click.option("--scales", default="1,100,1000", show_default=True, help="Corpus sizes, as multiples of the seeds.")
 @click.option("--requests", default=50, show_default=True, help="Requests per page for the latency figures.")
@@ -223,8 +196,8 @@ def main(scales: str, requests: int, load_seconds: float, clients: int, json_out
         naive_rowid = str(sqlite_utils.Database(naive).execute("select rowid from articles where id = ?",
                                                                [article_id]).fetchone()[0])
         ours_port, naive_port = free_port(), free_port()
-        ours = Server(serve_command(built, ours_port), f"http://127.0.0.1:{ours_port}")
-        plain = Server([sys.executable, "-m", "datasette", "serve", str(naive), "--port", str(naive_port)],
+        ours = RunningServer(serve_command(built, ours_port), f"http://127.0.0.1:{ours_port}")
+        plain = RunningServer([sys.executable, "-m", "datasette", "serve", str(naive), "--port", str(naive_port)],
                        f"http://127.0.0.1:{naive_port}")
         try:
             click.echo(f"\nlatency on loopback, {requests} requests each, db of {figures['builds'][-1]['posts']} posts "

@@ -10,9 +10,12 @@ import csv
 import hashlib
 import os
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import click
@@ -50,6 +53,34 @@ def serve_command(db: Path, port: int, host: str = "127.0.0.1") -> list[str]:
     for name, value in SETTINGS.items():
         command += ["--setting", name, str(value)]
     return command
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class RunningServer:
+    """A Datasette process on loopback: up (answering /-/versions.json) when constructed, stopped by close()."""
+
+    def __init__(self, command: list[str], url: str, timeout: float = 120):
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.url = url
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/-/versions.json", timeout=2)
+                return
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.close()
+                    raise RuntimeError(f"datasette did not start: {self.process.stderr.read().decode()[-2000:]}")
+                time.sleep(0.2)
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
 
 
 def public_relations(conn: sqlite3.Connection) -> list[str]:

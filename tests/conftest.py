@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import socket
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 import sqlite_utils
 
 from militia_news.build import build
-from militia_news.publish import serve_command
+from militia_news.publish import RunningServer, free_port, serve_command
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -54,37 +50,19 @@ def seeds_with(tmp_path):
     return lambda files: make_seeds(tmp_path / "seeds", files)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server(built_db, tmp_path_factory):
     """The real site: `datasette serve` as `make serve` runs it, over HTTP on loopback.
 
     On teardown the db file must be byte for byte what it was: nothing the suite sends may write to it.
     """
-    folder = tmp_path_factory.mktemp("site")
-    db = folder / "militia_news.db"
+    db = tmp_path_factory.mktemp("site") / "militia_news.db"
     shutil.copyfile(built_db, db)
     before = hashlib.sha256(db.read_bytes()).hexdigest()
     port = free_port()
-    process = subprocess.Popen(serve_command(db, port), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/-/versions.json", timeout=2)
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"datasette did not start: {process.stderr.read().decode()[-2000:]}")
-            time.sleep(0.2)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    site = RunningServer(serve_command(db, port), f"http://127.0.0.1:{port}", timeout=30)
+    yield site.url
+    site.close()
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before, "the served db changed"
 
 
