@@ -150,7 +150,8 @@ def parse_post(post: Post, ref: Reference) -> Article:
             found = read_byline(text, ref)
             if found:
                 byline, place, rest = found
-                dateline = dateline or (read_dateline(f"{place} – x", ref) if place else None)
+                if place and dateline is None:
+                    dateline = Dateline(place, None, None, place)  # "Baghdad – Fadhel al-Nashmi"
                 if rest is None:
                     kinds[i] = "byline"
                     continue

@@ -50,8 +50,8 @@ def find_starts(seed: SeedFile, lines: list[Line], labels: re.Pattern[str]) -> l
             partner = near_copy(lines, k, PARTNER_SIMILARITY)
         else:
             partner = near_copy(lines, k, UNLABELLED_SIMILARITY)
-            if partner is None or (starts and k - starts[-1] <= HEADER_REACH and originals):
-                continue
+            if partner is None or (starts and k - starts[-1] <= HEADER_REACH):
+                continue  # an unlabelled headline needs its near copy, and not within the last post's header
         starts.append(k)
         if partner is not None:
             originals.add(partner)
