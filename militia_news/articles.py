@@ -203,7 +203,6 @@ def parse_post(post: Post, ref: Reference) -> Article:
         published_text=published_text,
         published_inferred=False,
         body=body,
-        paragraph_lines=tuple(n for n, _ in paragraphs),
         captions=captions,
         rewrites=rewrites,
         headline_similarity=headline_similarity,

@@ -90,7 +90,6 @@ class Article:
     published_text: str | None
     published_inferred: bool
     body: str
-    paragraph_lines: tuple[int, ...]  # seed line of each body paragraph
     captions: tuple[Caption, ...]
     rewrites: tuple[Rewrite, ...]
     headline_similarity: float | None
