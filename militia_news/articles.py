@@ -20,7 +20,7 @@ from .layout import (
 )
 from .model import Article, Caption, Post, Problem
 from .outlets import SOURCE, Evidence, headline_trailer_outlet, outlet_evidence, resolve_outlet, tag_line_outlet
-from .posts import PARTNER_SIMILARITY
+from .posts import HEADER_REACH, PARTNER_SIMILARITY
 from .reference import Reference
 from .rewrites import headline_rewrites
 from .text import fold, similarity, slug, words
@@ -73,7 +73,7 @@ def is_name(text: str, ref: Reference) -> bool:
         if not re.fullmatch(r"[A-Z][\w’'-]*", base):
             return False
         capitals += 1
-    return capitals >= 1 and len(parts) >= 2
+    return capitals >= 1
 
 
 def is_place(text: str, ref: Reference) -> bool:
@@ -118,7 +118,8 @@ def line_kind(text: str, ref: Reference) -> str:
 
 def pick_original_headline(blog: str, kinds: list[str], texts: list[str], ref: Reference) -> int | None:
     """The line most like the blog headline near the top; else the first title-like line before the body."""
-    reach = [i for i in range(1, min(len(texts), 6)) if kinds[i] == "heading" and not is_name(texts[i], ref)]
+    reach = [i for i in range(1, min(len(texts), HEADER_REACH + 1))
+             if kinds[i] == "heading" and not is_name(texts[i], ref)]
     scored = [(similarity(blog, texts[i]), -i) for i in reach]
     if scored and max(scored)[0] >= PARTNER_SIMILARITY:
         return -max(scored)[1]
@@ -166,9 +167,8 @@ def parse_post(post: Post, ref: Reference) -> Article:
     captions = tuple(
         Caption(*caption_parts(texts[i]), numbers[i]) for i in range(1, len(texts)) if kinds[i] == "caption"
     )
-    paragraphs = [(numbers[i], REPORTING_CREDIT.sub("", body_texts[i]).strip()) for i in sorted(body_texts)]
-    paragraphs = [(n, p) for n, p in paragraphs if p]
-    body = "\n\n".join(p for _, p in paragraphs)
+    paragraphs = (REPORTING_CREDIT.sub("", body_texts[i]).strip() for i in sorted(body_texts))
+    body = "\n\n".join(p for p in paragraphs if p)
 
     published, published_text, undated = read_published(post, kinds, dateline)
 
@@ -272,7 +272,7 @@ def infer_years(articles: list[Article]) -> list[Article]:
             how = "the dates of the other posts in the file"
         else:
             year = latest_year_mentioned(article.body)
-            value = undated.replace(year=year) if year else None
+            value = with_nearest_year(undated, [date(year, 7, 1)]) if year else None
             how = "the latest year the article mentions"
         if value is None:
             article.problems.append(Problem(article.post.seed_file, article.post.line_start, "warning",

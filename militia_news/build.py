@@ -93,14 +93,15 @@ def analysed_files(paths: list[Path], seeds_dir: Path, ref: Reference, index: En
         yield from pool.imap(_analyse_in_worker, paths, chunksize=1)
 
 
-def link_new_names(analysed: AnalysedFile, new_entities: NewEntities) -> None:
-    """Replace provisional ids with the ids of the build's registry of new names."""
+def link_new_names(analysed: AnalysedFile, new_entities: NewEntities) -> set[str]:
+    """Replace provisional ids with the ids of the build's registry of new names; return those ids."""
     ids = {pid: new_entities.resolve(name, kind) for pid, (name, kind) in analysed.new_names.items()}
     for k, (article, mentions, quotes) in enumerate(analysed.articles):
         mentions = [dataclasses.replace(m, entity_id=ids.get(m.entity_id, m.entity_id)) for m in mentions]
         quotes = [dataclasses.replace(q, speaker_entity_id=ids.get(q.speaker_entity_id, q.speaker_entity_id))
                   for q in quotes]
         analysed.articles[k] = (article, mentions, quotes)
+    return set(ids.values())
 
 
 def remove_stale_temporaries(out: Path) -> None:
@@ -135,16 +136,18 @@ def build(seeds_dir: Path, out: Path, on_file: Callable[[Path], None] | None = N
         index = load_entities(seeds_dir, ref)
         new_entities = NewEntities(index)
         surfaces: dict[str, set[str]] = defaultdict(set)
+        names = {e.id: e.name for e in index.entities.values()}
         seen: set[str] = set()
         posts = 0
         for analysed in analysed_files(paths, seeds_dir, ref, index):
-            link_new_names(analysed, new_entities)
+            linked = link_new_names(analysed, new_entities)
+            names.update({i: new_entities.entities[i].name for i in linked if i not in names})
             fresh = [item for item in analysed.articles if item[0].id not in seen]
+            seen.update(article.id for article, _, _ in fresh)
             for _, mentions, _ in fresh:
                 for m in mentions:
                     surfaces[m.entity_id].add(m.surface)
-            names = {**{e.id: e.name for e in index.entities.values()}, **new_entities.names}
-            database.write_seed_file(db, fresh, analysed.problems, seen, names)
+            database.write_seed_file(db, fresh, analysed.problems, names)
             database.write_sources(db, analysed.posts)
             posts += len(analysed.posts)
             if on_file:

@@ -295,10 +295,9 @@ def write_seed_file(
     db: sqlite_utils.Database,
     articles: Iterable[tuple[Article, list[ResolvedMention], list[Quote]]],
     problems: Iterable[Problem],
-    seen: set[str],
     names: dict[str, str],
 ) -> None:
-    """Write one seed file's articles (new ones whole, known ones as another source) and its problems.
+    """Write one seed file's new articles, with their captions, rewrites, mentions and quotes, and its problems.
 
     `names` maps entity ids to canonical names, for articles.entities.
     """
@@ -306,9 +305,6 @@ def write_seed_file(
     mention_rows = []
     quote_rows = []
     for article, mentions, quotes in articles:
-        if article.id in seen:
-            continue
-        seen.add(article.id)
         new.append(article_row(article, sorted({names[m.entity_id] for m in mentions})))
         caption_ids = [stable_int_id(article.id, "caption", i) for i in range(len(article.captions))]
         mention_rows.extend(
@@ -321,9 +317,8 @@ def write_seed_file(
         quote_rows.extend(quote_row(article, q) for q in quotes)
         labelled = [m for m in mentions if m.field == "blog_headline"]
         captions.extend(
-            {"id": stable_int_id(article.id, "caption", i), "article_id": article.id, "position": i,
-             "text": c.text, "credit": c.credit}
-            for i, c in enumerate(article.captions)
+            {"id": caption_id, "article_id": article.id, "position": i, "text": c.text, "credit": c.credit}
+            for i, (caption_id, c) in enumerate(zip(caption_ids, article.captions))
         )
         rewrites.extend(
             {"id": stable_int_id(article.id, "rewrite", r.position, r.original), "article_id": article.id,

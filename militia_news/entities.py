@@ -437,10 +437,6 @@ class NewEntities:
         self.by_key: dict[tuple[str, ...], str] = {}
         self.entities: dict[str, Entity] = {}
 
-    @property
-    def names(self) -> dict[str, str]:
-        return {entity_id: entity.name for entity_id, entity in self.entities.items()}
-
     def resolve(self, name: str, kind: str) -> str:
         key = name_key(name)
         if key in self.index.names:

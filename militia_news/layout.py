@@ -44,7 +44,6 @@ STAMP_PATTERNS = (
 
 PAGE_JUNK = (
     re.compile(r"^\d{1,2} MIN READ$"),
-    re.compile(r"^Special Dispatch No\.?\s*\d+$"),
     re.compile(r"^(?:Read More|Read more|Related|Also read|Read also|RELATED|See also|Recommended)\s*:"),
     re.compile(r"^(?:More Headlines|Advertisement|Share this(?: article)?|Share|Tweet|Email|Print|Comments?)$"),
     re.compile(r"^Twitter Ads info and privacy$"),

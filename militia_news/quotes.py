@@ -145,13 +145,12 @@ class Speaker:
 
 @dataclass(frozen=True)
 class Event:
-    position: int  # in the paragraph's article body
+    position: int  # offset in the body
     speaker: Speaker
 
 
-def mentions_between(start: int, end: int, mentions, types, kind: str | None = None):
-    return [m for m in mentions if start <= m.start and m.end <= end
-            and (kind is None or types.get(m.entity_id) == kind)]
+def mentions_between(start: int, end: int, mentions):
+    return [m for m in mentions if start <= m.start and m.end <= end]
 
 
 def possessive(paragraph: str, m: ResolvedMention) -> bool:
@@ -180,7 +179,7 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
         kinds = {"person": ("person",), "organization": ("organization",)}.get(PRONOUNS[first], ("organization", "person"))
         found = recent(events, position, kinds)
         return Speaker(phrase.split()[0], found.entity_id if found else None, verb, found.kind if found else "person")
-    inside = mentions_between(offset, offset + len(phrase), mentions, types)
+    inside = mentions_between(offset, offset + len(phrase), mentions)
     organization = [m for m in inside if types.get(m.entity_id) == "organization"]
     if organization and STATEMENT_BY.match(phrase):
         return Speaker(phrase, organization[0].entity_id, verb, "organization")
@@ -254,7 +253,7 @@ def attribution_before(paragraph: str, span: Span, spans: list[Span], context: d
     subject_start = start
     if INTRODUCTION.match(text) and "," in text[: verb.start()]:
         subject_start = start + text.index(",") + 1  # "In a news conference with Salih, Trump said"
-    outside = [m for m in mentions_between(subject_start, start + verb.start(), mentions, types)
+    outside = [m for m in mentions_between(subject_start, start + verb.start(), mentions)
                if not any(s.start <= m.start < s.end for s in spans)]
     people = [m for m in outside if types.get(m.entity_id) == "person" and not possessive(paragraph, m)]
     people = people or [m for m in outside if types.get(m.entity_id) == "person"]  # "Al-Sadr’s message asked"
@@ -289,13 +288,14 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
                  for m in mentions if m.field == "body" and offset <= m.start < offset + len(paragraph)]
         for m in local:
             if types.get(m.entity_id) in ("person", "organization") and not any(s.start <= m.start < s.end for s in spans):
-                events.append(Event(m.start, Speaker(m.surface, m.entity_id, "say", types[m.entity_id])))
-                if types[m.entity_id] == "person":
-                    people[name_key(m.surface)[-1] if name_key(m.surface) else ""] = m.entity_id
+                events.append(Event(offset + m.start, Speaker(m.surface, m.entity_id, "say", types[m.entity_id])))
+                key = name_key(m.surface)
+                if types[m.entity_id] == "person" and key:
+                    people[key[-1]] = m.entity_id
         context = {"mentions": local, "types": types, "events": events, "people": people, "position": 0}
         found: list[Speaker | None] = []
         for k, span in enumerate(spans):
-            context["position"] = span.start
+            context["position"] = offset + span.start
             later = [s for s in spans[k + 1:] if len(words(paragraph[s.start:s.end])) >= 4]  # not “recruiting officer”
             next_start = later[0].start if later else 0
             speaker = attribution_after(paragraph, span, next_start, context) if span.close_mark else None
@@ -316,6 +316,5 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
                                 speaker.entity_id if speaker else None, speaker.verb if speaker else None, kind))
             if speaker is not None and kind == "speech":
                 last = speaker
-                events.append(Event(span.start, speaker))
-        events = [Event(e.position - len(paragraph) - 2, e.speaker) for e in events]  # next paragraph's frame
+                events.append(Event(offset + span.start, speaker))
     return quotes
