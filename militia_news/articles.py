@@ -97,7 +97,7 @@ def read_dateline(text: str, ref: Reference) -> Dateline | None:
 
 def line_kind(text: str, ref: Reference) -> str:
     """What a line is by its own shape, before the header is read."""
-    if any(p.search(text) for o in ref.outlets.values() for p in o.boilerplate):
+    if ref.any_boilerplate.search(text):
         return "boilerplate"
     if stamp_date(text):
         return "stamp"

@@ -24,6 +24,7 @@ from .entities import EntityIndex, NewEntities, article_mentions, load_entities,
 from .errors import BuildError
 from .model import Article, Post, Problem, ResolvedMention
 from .posts import split_posts
+from .publish import default_facets
 from .quotes import Quote, find_quotes
 from .reference import Reference, load_reference
 from .seeds import read_seed, seed_paths
@@ -66,7 +67,8 @@ def analyse_file(path: Path, ref: Reference, index: EntityIndex) -> AnalysedFile
                 types[entity_id] = found.new_type
             mentions.append(ResolvedMention(entity_id, m.field, m.caption, found.surface, found.start, found.end))
         articles.append((article, mentions, find_quotes(article.body, mentions, types)))
-    return AnalysedFile(path, posts, articles, new_names, [*seed.problems, *problems])
+    return AnalysedFile(path, [post.header_only() for post in posts], articles, new_names,
+                        [*seed.problems, *problems])
 
 
 _worker: tuple[Reference, EntityIndex] | None = None
@@ -97,9 +99,9 @@ def link_new_names(analysed: AnalysedFile, new_entities: NewEntities) -> set[str
     """Replace provisional ids with the ids of the build's registry of new names; return those ids."""
     ids = {pid: new_entities.resolve(name, kind) for pid, (name, kind) in analysed.new_names.items()}
     for k, (article, mentions, quotes) in enumerate(analysed.articles):
-        mentions = [dataclasses.replace(m, entity_id=ids.get(m.entity_id, m.entity_id)) for m in mentions]
-        quotes = [dataclasses.replace(q, speaker_entity_id=ids.get(q.speaker_entity_id, q.speaker_entity_id))
-                  for q in quotes]
+        mentions = [dataclasses.replace(m, entity_id=ids[m.entity_id]) if m.entity_id in ids else m for m in mentions]
+        quotes = [dataclasses.replace(q, speaker_entity_id=ids[q.speaker_entity_id]) if q.speaker_entity_id in ids
+                  else q for q in quotes]
         analysed.articles[k] = (article, mentions, quotes)
     return set(ids.values())
 
@@ -131,7 +133,8 @@ def build(seeds_dir: Path, out: Path, on_file: Callable[[Path], None] | None = N
         except (OSError, sqlite3.Error) as e:
             raise BuildError(str(out), f"cannot write the database: {e}") from None
         database.prepare_for_bulk_writes(db)
-        database.ensure_db_shape(db)
+        database.ensure_db_shape(db, indexes=False)
+        database.start_staging(db)
         database.write_outlets(db, ref)
         index = load_entities(seeds_dir, ref)
         new_entities = NewEntities(index)
@@ -152,9 +155,10 @@ def build(seeds_dir: Path, out: Path, on_file: Callable[[Path], None] | None = N
             posts += len(analysed.posts)
             if on_file:
                 on_file(analysed.path)
+        database.load_staged(db)
         database.write_entities(db, [*index.entities.values(), *new_entities.entities.values()], surfaces)
         database.write_statements(db)
-        database.write_array_facet_counts(db)
+        database.write_facet_counts(db, default_facets())
         database.finish(db)
         result = BuildResult(len(paths), posts, len(seen), db["problems"].count)
         db.close()

@@ -1,14 +1,15 @@
 """Datasette plugin for the published site.
 
 - Read-only: any method but GET, HEAD and OPTIONS gets 405 (Datasette 0.65 answers a POST with a 500).
+- Facets on an unfiltered table read the counts the build wrote to `facet_counts` (the db is immutable,
+  so they cannot go stale) instead of grouping every row on every page load; filtered pages count live.
+  The results are the same as upstream's, which is what the two facet classes below copy.
 - Array facets de-duplicate by (primary key, value). Datasette 0.65's array facet de-duplicates
   `distinct j.value, inner.*`, every column of every row: on articles that sorts every body, seconds per
-  page on a large db. On an unfiltered table the counts come from `array_facet_counts`, which the build
-  writes (the db is immutable, so they cannot go stale). The results are the same as upstream's.
+  page on a large db.
 """
 
 from __future__ import annotations
-
 
 import re
 
@@ -19,7 +20,7 @@ from datasette.database import QueryInterrupted
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
 READ_METHODS = {"GET", "HEAD", "OPTIONS"}
-COUNTS_TABLE = "array_facet_counts"  # written by the build: each array column's values over the whole table
+COUNTS_TABLE = "facet_counts"  # written by the build: the default facets' counts over each whole table
 UNFILTERED = re.compile(r"\sfrom\s+\S+\s*$", re.I)
 
 
@@ -39,8 +40,63 @@ def asgi_wrapper(datasette):
     return wrap
 
 
+async def counted_rows(facet, column: str, facet_type: str, limit: int):
+    """The build's counts for an unfiltered table's facet, or None: then the facet counts live."""
+    database = facet.ds.databases[facet.database]
+    if facet.params or not facet.table or not UNFILTERED.search(facet.sql) or not await database.table_exists(COUNTS_TABLE):
+        return None
+    rows = await database.execute(
+        f"select value, count from {COUNTS_TABLE} where table_name = :table and column_name = :column "
+        f"and facet_type = :type order by count desc, value limit {limit}",
+        {"table": facet.table, "column": column, "type": facet_type})
+    return rows if rows.rows else None
+
+
+class CountedColumnFacet(ColumnFacet):
+    """ColumnFacet (Datasette 0.65's, copied) that reads an unfiltered table's counts from `facet_counts`."""
+
+    async def facet_results(self):
+        results, timed_out = [], []
+        pairs = self.get_querystring_pairs()
+        facet_size = self.get_facet_size()
+        for source_and_config in self.get_configs():
+            config = source_and_config["config"]
+            column = config.get("column") or config["simple"]
+            sql = (f"select {escape_sqlite(column)} as value, count(*) as count from ({self.sql}) "
+                   f"where {escape_sqlite(column)} is not null group by {escape_sqlite(column)} "
+                   f"order by count desc, value limit {facet_size + 1}")
+            try:
+                rows = await counted_rows(self, column, "column", facet_size + 1) or await self.ds.execute(
+                    self.database, sql, self.params, truncate=False,
+                    custom_time_limit=self.ds.setting("facet_time_limit_ms"))
+            except QueryInterrupted:
+                timed_out.append(column)
+                continue
+            shown = rows.rows[:facet_size]
+            expanded = (await self.ds.expand_foreign_keys(self.database, self.table, column,
+                                                          [row["value"] for row in shown]) if self.table else {})
+            column_qs = f"{column}__exact" if column.startswith("_") else column
+            values = []
+            for row in shown:
+                selected = (column_qs, str(row["value"])) in pairs
+                toggle = (path_with_removed_args(self.request, {column_qs: str(row["value"])}) if selected
+                          else path_with_added_args(self.request, {column_qs: row["value"]}))
+                values.append({
+                    "value": row["value"], "label": expanded.get((column, row["value"]), row["value"]),
+                    "count": row["count"], "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(toggle)),
+                    "selected": selected,
+                })
+            results.append({
+                "name": column, "type": self.type, "hideable": source_and_config["source"] != "metadata",
+                "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet": column})),
+                "results": values, "truncated": len(rows) > facet_size,
+            })
+        return results, timed_out
+
+
 class KeyedArrayFacet(ArrayFacet):
-    """ArrayFacet that de-duplicates each row's values by (primary key, value), not by the whole row."""
+    """ArrayFacet that de-duplicates each row's values by (primary key, value), not by the whole row, and
+    reads an unfiltered table's counts from `facet_counts`."""
 
     async def facet_results(self):
         pks = await self.ds.databases[self.database].primary_keys(self.table) if self.table else []
@@ -48,23 +104,16 @@ class KeyedArrayFacet(ArrayFacet):
         results, timed_out = [], []
         facet_size = self.get_facet_size()
         pairs = self.get_querystring_pairs()
-        database = self.ds.databases[self.database]
-        precomputed = not self.params and UNFILTERED.search(self.sql) and await database.table_exists(COUNTS_TABLE)
         for source_and_config in self.get_configs():
             config = source_and_config["config"]
             column = config.get("column") or config["simple"]
-            if precomputed:
-                sql = (f"select value, count from {COUNTS_TABLE} where table_name = :table and column_name = :column "
-                       f"order by count desc, value limit {facet_size + 1}")
-                params = {"table": self.table, "column": column}
-            else:
-                sql = (f"select value, count(*) as count from (select distinct {key}, j.value as value "
-                       f"from ({self.sql}) as inner, json_each(inner.{escape_sqlite(column)}) j) "
-                       f"group by value order by count desc, value limit {facet_size + 1}")
-                params = self.params
+            sql = (f"select value, count(*) as count from (select distinct {key}, j.value as value "
+                   f"from ({self.sql}) as inner, json_each(inner.{escape_sqlite(column)}) j) "
+                   f"group by value order by count desc, value limit {facet_size + 1}")
             try:
-                rows = await database.execute(sql, params, truncate=False,
-                                              custom_time_limit=self.ds.setting("facet_time_limit_ms"))
+                rows = await counted_rows(self, column, "array", facet_size + 1) or await self.ds.execute(
+                    self.database, sql, self.params, truncate=False,
+                    custom_time_limit=self.ds.setting("facet_time_limit_ms"))
             except QueryInterrupted:
                 timed_out.append(column)
                 continue
@@ -98,6 +147,6 @@ class _Facets:
     @staticmethod
     @hookimpl
     def register_facet_classes():
-        return [ColumnFacet, DateFacet, KeyedArrayFacet]
+        return [CountedColumnFacet, DateFacet, KeyedArrayFacet]
 
 

@@ -109,6 +109,13 @@ class Token(NamedTuple):
     start: int
     end: int
     key: str
+    folded: str
+
+
+@lru_cache(maxsize=200_000)
+def word_keys(word: str) -> tuple[str, str]:
+    """(key, folded letters) of one word."""
+    return word_key(word), fold_letters(word)
 
 
 def tokenize(text: str, lower_words: frozenset[str] | None = None) -> list[Token]:
@@ -117,20 +124,19 @@ def tokenize(text: str, lower_words: frozenset[str] | None = None) -> list[Token
     still parts two names, because the gap it leaves is not `adjacent`."""
     found = []
     for m in WORD.finditer(text):
-        start, end = m.start(), m.end()
         word = m.group()
-        if word.endswith(("’s", "'s")) and end - start > 2:
-            end -= 2  # a possessive is not part of the name
-            word = word[:-2]
+        if word.endswith(("’s", "'s")) and len(word) > 2:
+            word = word[:-2]  # a possessive is not part of the name
         if lower_words is not None and word[0].islower() and word.lower() not in lower_words:
             continue
-        found.append(Token(word, start, end, word_key(word)))
+        start = m.start()
+        found.append(Token(word, start, start + len(word), *word_keys(word)))
     return found
 
 
 @lru_cache(maxsize=100_000)
 def name_key(name: str) -> tuple[str, ...]:
-    return tuple(t.key for t in tokenize(name) if t.key and fold_letters(t.text) not in TITLES)
+    return tuple(t.key for t in tokenize(name) if t.key and t.folded not in TITLES)
 
 
 @dataclass(frozen=True)
@@ -213,7 +219,7 @@ def adjacent(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end: b.start]
     if gap == " " or gap == "-":
         return True
-    abbreviation = (len(a.text) == 1 and a.text.isupper()) or fold_letters(a.text) in TITLES
+    abbreviation = (len(a.text) == 1 and a.text.isupper()) or a.folded in TITLES
     return bool(JOINER.match(gap) or (abbreviation and re.fullmatch(r"\.\s?", gap)))
 
 
@@ -224,8 +230,8 @@ def joined(text: str, tokens: list[Token]) -> bool:
 def match_known(text: str, tokens: list[Token], i: int, index: EntityIndex) -> tuple[str, int, int] | None:
     """(entity id, first token, token after) of the longest curated name starting at token i."""
     j = i
-    while j < len(tokens) and (fold_letters(tokens[j].text) in PARTICLES
-                               or fold_letters(tokens[j].text) in TITLES and tokens[j].text[0].isupper()):
+    while j < len(tokens) and (tokens[j].folded in PARTICLES
+                               or tokens[j].folded in TITLES and tokens[j].text[0].isupper()):
         j += 1
     if j >= len(tokens) or not tokens[j].text[0].isupper():
         return None
@@ -239,7 +245,7 @@ def match_known(text: str, tokens: list[Token], i: int, index: EntityIndex) -> t
             keys.append(tokens[k].key)
             prefix = tuple(keys)
             if len(keys) == 1:
-                particle_start = next((p for p in range(i, j) if fold_letters(tokens[p].text) in PARTICLES), j)
+                particle_start = next((p for p in range(i, j) if tokens[p].folded in PARTICLES), j)
                 for start in (particle_start, k):
                     single = index.names.get(("=" + fold_letters(text[tokens[start].start: tokens[k].end]),))
                     if single and joined(text, tokens[start: k + 1]):
@@ -267,33 +273,33 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference) -> tuple[str
     j = i
     while j < len(tokens):
         t = tokens[j]
-        lowered = fold_letters(t.text)
+        lowered = t.folded
         if j > i and not adjacent(text, tokens[j - 1], t):
             break
         if not (t.text[0].isupper() or ORDINAL.fullmatch(t.text) or (j > i and lowered in CONNECTORS)):
             break
-        if lowered == "the" and fold_letters(tokens[j - 1].text) not in {"of", "for", "against"}:
+        if lowered == "the" and tokens[j - 1].folded not in {"of", "for", "against"}:
             break
         j += 1
-    while j > i and fold_letters(tokens[j - 1].text) in CONNECTORS:
+    while j > i and tokens[j - 1].folded in CONNECTORS:
         j -= 1
     run = tokens[i:j]
-    titles = [p for p, t in enumerate(run[:4]) if fold_letters(t.text) in TITLES]
+    titles = [p for p, t in enumerate(run[:4]) if t.folded in TITLES]
     titled = bool(titles)
     if titles:
         run = run[titles[-1] + 1:]
-    while run and fold_letters(run[0].text) in SENTENCE_OR_TIME:
+    while run and run[0].folded in SENTENCE_OR_TIME:
         run = run[1:]
     run = first_name_of_list(run, ref.places)
     if not run:
         return None
     after_run = i + next(k for k in range(j - i) if tokens[i + k] is run[-1]) + 1
-    if len(run) == 1 and fold_letters(run[0].text) not in NOT_NAME_WORDS and BLOC.match(text[run[0].end:]):
+    if len(run) == 1 and run[0].folded not in NOT_NAME_WORDS and BLOC.match(text[run[0].end:]):
         return run[0].text, "organization", run[0].start, run[0].end, after_run
     if sum(1 for t in run if t.key) < 2:
         return None
     surface = text[run[0].start: run[-1].end]
-    words = [fold_letters(t.text) for t in run]
+    words = [t.folded for t in run]
     if fold_letters(surface) in ref.places or surface.isupper():
         return None
     if words[0] in HONORIFICS and len(run) == 2:
@@ -313,7 +319,7 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference) -> tuple[str
 
 def first_name_of_list(run: list[Token], places: frozenset[str]) -> list[Token]:
     """"Iraqi Ummah Party and Sattar Al Souaidi" is two names: keep the first."""
-    words = [fold_letters(t.text) for t in run]
+    words = [t.folded for t in run]
     for k, word in enumerate(words):
         if 0 < k < len(words) - 1:
             before, after = words[:k], words[k + 1:]
@@ -331,6 +337,8 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
     found: list[Found] = []
     taken = [False] * (len(text) + 1)
     for epithet, entity_id in index.epithets:
+        if epithet not in text:
+            continue
         for m in re.finditer(re.escape(epithet), text):
             if not any(taken[m.start(): m.end()]):
                 found.append(Found(entity_id, epithet, m.start(), m.end()))
@@ -338,11 +346,11 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
     tokens = [t for t in tokenize(text, index.lower_words) if not taken[t.start]]
     i = 0
     while i < len(tokens):
-        if not tokens[i].text[0].isupper() and fold_letters(tokens[i].text) not in PARTICLES \
+        if not tokens[i].text[0].isupper() and tokens[i].folded not in PARTICLES \
                 and not ORDINAL.fullmatch(tokens[i].text):
             i += 1
             continue
-        if fold_letters(tokens[i].text) in SENTENCE_OR_TIME and not (
+        if tokens[i].folded in SENTENCE_OR_TIME and not (
                 i + 1 < len(tokens) and tokens[i + 1].text[0].isupper() and adjacent(text, tokens[i], tokens[i + 1])):
             i += 1  # "The", "In", "Monday" alone: no name starts here
             continue
@@ -374,10 +382,10 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
                 i = after
                 continue
             surname = None
-            if fold_letters(token.text) not in NOT_NAME_WORDS and fold_letters(token.text) not in ref.places:
+            if token.folded not in NOT_NAME_WORDS and token.folded not in ref.places:
                 surname = people.get(token.key) or default_for_surname(index, token.key, token.text)
             first = i
-            while first > 0 and fold_letters(tokens[first - 1].text) in TITLES_OR_PARTICLES \
+            while first > 0 and tokens[first - 1].folded in TITLES_OR_PARTICLES \
                     and tokens[first - 1].text[0].isupper() and joined(text, tokens[first - 1: i + 1]):
                 first -= 1
             standalone = first == 0 or not (tokens[first - 1].text[0].isupper()

@@ -30,18 +30,6 @@ def mention_pattern(alias_pattern: str) -> re.Pattern[str]:
     )
 
 
-def house_format_pattern(ref: Reference) -> re.Pattern[str]:
-    """Every outlet's signals and boilerplate in one pattern: most lines match none and are passed at once."""
-    patterns = [s.pattern.pattern for o in ref.outlets.values() for s in o.signals]
-    patterns += [p.pattern for o in ref.outlets.values() for p in o.boilerplate]
-    return _compiled("|".join(f"(?:{p})" for p in patterns))
-
-
-@lru_cache(maxsize=8)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
 def tag_line_outlet(ref: Reference, text: str) -> str | None:
     """The outlet a source tag line names: the alias alone, or with a few stray characters."""
     for cut in range(TAG_LINE_JUNK + 1):
@@ -68,9 +56,8 @@ def outlet_evidence(ref: Reference, lines: list[tuple[int, str, bool]]) -> list[
     """Evidence from every line (number, text, is_caption): outlet house formats, boilerplate and mentions."""
     evidence = []
     mentions = mention_pattern(ref.alias_pattern)
-    any_signal = house_format_pattern(ref)
     for number, text, is_caption in lines:
-        for outlet in ref.outlets.values() if any_signal.search(text) else ():
+        for outlet in ref.outlets.values() if ref.any_house_format.search(text) else ():
             for signal in outlet.signals:
                 if signal.pattern.search(text):
                     evidence.append(Evidence(outlet.id, signal.role, signal.weight, number))

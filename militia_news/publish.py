@@ -37,6 +37,12 @@ SETTINGS = {
 }
 
 
+def default_facets() -> dict[str, list]:
+    """Each table's default facets, as metadata.yml declares them."""
+    tables = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["militia_news"]["tables"]
+    return {name: table["facets"] for name, table in tables.items() if table.get("facets")}
+
+
 def inspect_file(db: Path) -> Path:
     """Table counts computed once for the immutable db, so pages never count rows at request time."""
     target = db.with_name(f"{db.stem}.inspect.json")

@@ -19,6 +19,7 @@ from .model import ResolvedMention
 from .text import words
 
 OPENING, CLOSING = "“", "”"
+QUOTATION_MARK = re.compile('[“”"]')
 VERBS = {
     "said": "say", "says": "say", "say": "say", "saying": "say", "told": "tell", "tells": "tell", "telling": "tell",
     "added": "add", "adds": "add", "wrote": "write", "writes": "write", "writing": "write", "tweeted": "tweet",
@@ -91,11 +92,10 @@ def is_opening_straight(text: str, i: int) -> bool:
 def quoted_spans(paragraph: str) -> list[Span]:
     """The quoted stretches of one paragraph, by the positions of its double quotation marks."""
     marks = []
-    for i, c in enumerate(paragraph):
-        if c == OPENING or (c == '"' and is_opening_straight(paragraph, i)):
-            marks.append((i, "open"))
-        elif c == CLOSING or c == '"':
-            marks.append((i, "close"))
+    for m in QUOTATION_MARK.finditer(paragraph):
+        i, c = m.start(), m.group()
+        opening = c == OPENING or (c == '"' and is_opening_straight(paragraph, i))
+        marks.append((i, "open" if opening else "close"))
     spans, opened = [], None
     for i, kind in marks:
         if kind == "open":

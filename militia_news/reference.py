@@ -47,6 +47,8 @@ class Reference:
     outlet_by_alias: dict[str, str]
     alias_pattern: str  # a regex alternation of every outlet alias, longest first
     places: frozenset[str]  # folded names of places that open datelines
+    any_house_format: re.Pattern[str]  # every outlet's signals and boilerplate: most lines match none
+    any_boilerplate: re.Pattern[str]  # every outlet's republisher boilerplate
 
 
 def load_yaml(path: Path) -> dict:
@@ -111,4 +113,12 @@ def load_reference(seeds_dir: Path) -> Reference:
     by_alias = {alias: outlet.id for outlet in outlets.values() for alias in outlet.aliases}
     alternation = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True))
     places = frozenset(fold(p) for p in load_yaml(seeds_dir / "places.yml").get("places") or [])
-    return Reference(load_labels(seeds_dir / "labels.yml"), outlets, by_alias, alternation, places)
+    signals = [s.pattern.pattern for o in outlets.values() for s in o.signals]
+    boilerplate = [p.pattern for o in outlets.values() for p in o.boilerplate]
+    return Reference(load_labels(seeds_dir / "labels.yml"), outlets, by_alias, alternation, places,
+                     any_of(signals + boilerplate), any_of(boilerplate))
+
+
+def any_of(patterns: list[str]) -> re.Pattern[str]:
+    """One pattern matching where any of `patterns` does (none: never)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")

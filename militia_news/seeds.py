@@ -45,7 +45,7 @@ def read_seed(path: Path) -> SeedFile:
     except OSError as e:
         raise BuildError(str(path), f"cannot read seed file: {e.strerror or e}") from None
     text, problems = decode(path.name, data)
-    lines = tuple(normalize(line).rstrip() for line in LINE_BREAK.split(text))
+    lines = tuple(line.rstrip() for line in LINE_BREAK.split(normalize(text)))
     if not any(line.strip() for line in lines):
         problems.append(Problem(path.name, None, "warning", "the file holds no text; no posts read from it"))
     return SeedFile(path.name, lines, tuple(problems))

@@ -32,6 +32,21 @@ def test_articles_table_has_the_default_facets(built_db):
     assert months["2020-10"] == 3 and months["2020-01"] == 3
 
 
+def facet_values(facets: dict) -> dict:
+    return {name: [(v["value"], v["label"], v["count"]) for v in f["results"]] for name, f in facets.items()}
+
+
+def test_unfiltered_facets_use_the_builds_counts_which_match_live_counting(built_db, db):
+    counted = {row["column_name"] for row in db["facet_counts"].rows_where("table_name = 'quotes'")}
+    assert counted == {"speaker_entity_id", "verb", "outlet_id", "published_month"}
+    for table in ("articles", "quotes"):
+        unfiltered = facet_values(get_json(built_db, f"/militia_news/{table}.json")["facet_results"])
+        live = facet_values(get_json(built_db, f"/militia_news/{table}.json?_where=1")["facet_results"])
+        assert unfiltered == live
+    outlets = {value: (label, count) for value, label, count in unfiltered["outlet_id"]}
+    assert outlets["the-national"] == ("The National", 21)  # 21 quotes in its 3 articles; label from outlets
+
+
 def test_ranked_search_query(built_db):
     data = get_json(built_db, "/militia_news/search_articles.json?q=ceasefire&_shape=array")
     assert data[0]["original_headline"] == "Iraqi militias announce conditional ceasefire against US troops"
