@@ -40,16 +40,23 @@ def asgi_wrapper(datasette):
     return wrap
 
 
-async def counted_rows(facet, column: str, facet_type: str, limit: int):
-    """The build's counts for an unfiltered table's facet, or None: then the facet counts live."""
+async def facet_rows(facet, column: str, facet_type: str, live_sql: str):
+    """A facet's top values and counts: the build's on an unfiltered table, else `live_sql`'s; None if it
+    timed out."""
     database = facet.ds.databases[facet.database]
-    if facet.params or not facet.table or not UNFILTERED.search(facet.sql) or not await database.table_exists(COUNTS_TABLE):
+    limit = facet.get_facet_size() + 1
+    try:
+        if not facet.params and facet.table and UNFILTERED.search(facet.sql) and await database.table_exists(COUNTS_TABLE):
+            rows = await database.execute(
+                f"select value, count from {COUNTS_TABLE} where table_name = :table and column_name = :column "
+                f"and facet_type = :type order by count desc, value limit {limit}",
+                {"table": facet.table, "column": column, "type": facet_type})
+            if rows.rows:
+                return rows
+        return await database.execute(live_sql, facet.params, truncate=False,
+                                      custom_time_limit=facet.ds.setting("facet_time_limit_ms"))
+    except QueryInterrupted:
         return None
-    rows = await database.execute(
-        f"select value, count from {COUNTS_TABLE} where table_name = :table and column_name = :column "
-        f"and facet_type = :type order by count desc, value limit {limit}",
-        {"table": facet.table, "column": column, "type": facet_type})
-    return rows if rows.rows else None
 
 
 class CountedColumnFacet(ColumnFacet):
@@ -65,11 +72,8 @@ class CountedColumnFacet(ColumnFacet):
             sql = (f"select {escape_sqlite(column)} as value, count(*) as count from ({self.sql}) "
                    f"where {escape_sqlite(column)} is not null group by {escape_sqlite(column)} "
                    f"order by count desc, value limit {facet_size + 1}")
-            try:
-                rows = await counted_rows(self, column, "column", facet_size + 1) or await self.ds.execute(
-                    self.database, sql, self.params, truncate=False,
-                    custom_time_limit=self.ds.setting("facet_time_limit_ms"))
-            except QueryInterrupted:
+            rows = await facet_rows(self, column, "column", sql)
+            if rows is None:
                 timed_out.append(column)
                 continue
             shown = rows.rows[:facet_size]
@@ -110,11 +114,8 @@ class KeyedArrayFacet(ArrayFacet):
             sql = (f"select value, count(*) as count from (select distinct {key}, j.value as value "
                    f"from ({self.sql}) as inner, json_each(inner.{escape_sqlite(column)}) j) "
                    f"group by value order by count desc, value limit {facet_size + 1}")
-            try:
-                rows = await counted_rows(self, column, "array", facet_size + 1) or await self.ds.execute(
-                    self.database, sql, self.params, truncate=False,
-                    custom_time_limit=self.ds.setting("facet_time_limit_ms"))
-            except QueryInterrupted:
+            rows = await facet_rows(self, column, "array", sql)
+            if rows is None:
                 timed_out.append(column)
                 continue
             values = []

@@ -18,7 +18,7 @@ from .entities import name_key
 from .model import ResolvedMention
 from .text import words
 
-OPENING, CLOSING = "“", "”"
+OPENING = "“"
 QUOTATION_MARK = re.compile('[“”"]')
 VERBS = {
     "said": "say", "says": "say", "say": "say", "saying": "say", "told": "tell", "tells": "tell", "telling": "tell",
