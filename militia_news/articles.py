@@ -23,7 +23,7 @@ from .outlets import SOURCE, Evidence, headline_trailer_outlet, outlet_evidence,
 from .posts import HEADER_REACH, PARTNER_SIMILARITY
 from .reference import Reference
 from .rewrites import headline_rewrites
-from .text import fold, similarity, slug, words
+from .text import fold, has_words, similarity, slug
 
 MIN_BODY_WORDS = 4  # shorter lines are labels ("The tweeted poster."), not paragraphs
 HEADER_BODY_PARAGRAPHS = 2  # the header (byline, stamps) may reach past a standfirst, not further
@@ -111,7 +111,7 @@ def line_kind(text: str, ref: Reference) -> str:
         return "credit"
     if tag_line_outlet(ref, text):
         return "tag"
-    if is_headline_like(text) or len(words(text)) < MIN_BODY_WORDS:
+    if is_headline_like(text) or not has_words(text, MIN_BODY_WORDS):
         return "heading"
     return "body"
 

@@ -49,12 +49,17 @@ class AnalysedFile:
     problems: list[Problem]
 
 
-def analyse_file(path: Path, ref: Reference, index: EntityIndex) -> AnalysedFile:
+def analyse_file(path: Path, ref: Reference, index: EntityIndex, done: set[str]) -> AnalysedFile:
+    """Every pure stage over one seed file. `done` holds the content keys of posts this process analysed in
+    earlier files: their articles are written before this file's, so they are parsed (their dates help
+    infer the file's missing years) but not searched again. This file's posts are added to it."""
     seed = read_seed(path)
     posts, problems = split_posts(seed, ref.labels)
     unique = list({post.content_key: post for post in reversed(posts)}.values())[::-1]
     articles, new_names = [], {}
     for article in infer_years([parse_post(post, ref) for post in unique]):
+        if article.post.content_key in done:
+            continue
         article.post = article.post.header_only()  # the writer needs where it was found, not its lines again
         mentions, types = [], {}
         for m in article_mentions(article, index, ref):
@@ -67,17 +72,18 @@ def analyse_file(path: Path, ref: Reference, index: EntityIndex) -> AnalysedFile
                 types[entity_id] = found.new_type
             mentions.append(ResolvedMention(entity_id, m.field, m.caption, found.surface, found.start, found.end))
         articles.append((article, mentions, find_quotes(article.body, mentions, types)))
+    done.update(post.content_key for post in unique)
     return AnalysedFile(path, [post.header_only() for post in posts], articles, new_names,
                         [*seed.problems, *problems])
 
 
-_worker: tuple[Reference, EntityIndex] | None = None
+_worker: tuple[Reference, EntityIndex, set[str]] | None = None
 
 
 def _start_worker(seeds_dir: Path) -> None:
     global _worker
     ref = load_reference(seeds_dir)
-    _worker = (ref, load_entities(seeds_dir, ref))
+    _worker = (ref, load_entities(seeds_dir, ref), set())
 
 
 def _analyse_in_worker(path: Path) -> AnalysedFile:
@@ -85,10 +91,12 @@ def _analyse_in_worker(path: Path) -> AnalysedFile:
 
 
 def analysed_files(paths: list[Path], seeds_dir: Path, ref: Reference, index: EntityIndex) -> Iterator[AnalysedFile]:
-    """The files analysed in order: in worker processes when there are several files and cores."""
+    """The files analysed in order: in worker processes when there are several files and cores. A worker
+    takes files in increasing order, so whatever it analysed before belongs to an earlier file."""
     workers = min(os.cpu_count() or 1, 4)
     if len(paths) < 4 or workers < 2:
-        yield from (analyse_file(path, ref, index) for path in paths)
+        done: set[str] = set()
+        yield from (analyse_file(path, ref, index, done) for path in paths)
         return
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_start_worker, initargs=(seeds_dir,)) as pool:

@@ -283,6 +283,11 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference) -> tuple[str
         j += 1
     while j > i and tokens[j - 1].folded in CONNECTORS:
         j -= 1
+    if j - i == 1:  # one word: only a bloc's name ("Sairoon list") stands alone
+        word = tokens[i]
+        if word.folded in TITLES or word.folded in NOT_NAME_WORDS or not BLOC.match(text, word.end):
+            return None
+        return word.text, "organization", word.start, word.end, i + 1
     run = tokens[i:j]
     titles = [p for p, t in enumerate(run[:4]) if t.folded in TITLES]
     titled = bool(titles)

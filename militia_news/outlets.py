@@ -57,12 +57,8 @@ def outlet_evidence(ref: Reference, lines: list[tuple[int, str, bool]]) -> list[
     evidence = []
     mentions = mention_pattern(ref.alias_pattern)
     for number, text, is_caption in lines:
-        for outlet in ref.outlets.values() if ref.any_house_format.search(text) else ():
-            for signal in outlet.signals:
-                if signal.pattern.search(text):
-                    evidence.append(Evidence(outlet.id, signal.role, signal.weight, number))
-            if any(p.search(text) for p in outlet.boilerplate):
-                evidence.append(Evidence(outlet.id, PAGE, 10, number))
+        evidence += [Evidence(outlet_id, signal.role, signal.weight, number)
+                     for outlet_id, signal in ref.house_formats if signal.pattern.search(text)]
         if is_caption:
             continue  # a photo credit names the photographer's agency, not the article's
         tagged = tag_line_outlet(ref, text)

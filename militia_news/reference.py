@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import yaml
 
 from .errors import BuildError
 from .text import fold
+
+BOILERPLATE_WEIGHT = 10  # a republisher's boilerplate names the page it was copied from
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ class Reference:
     outlet_by_alias: dict[str, str]
     alias_pattern: str  # a regex alternation of every outlet alias, longest first
     places: frozenset[str]  # folded names of places that open datelines
-    any_house_format: re.Pattern[str]  # every outlet's signals and boilerplate: most lines match none
+    house_formats: tuple[tuple[str, Signal], ...]  # (outlet id, signal): every signal, boilerplate as one
     any_boilerplate: re.Pattern[str]  # every outlet's republisher boilerplate
 
 
@@ -108,15 +111,33 @@ def load_outlets(path: Path) -> dict[str, Outlet]:
     return outlets
 
 
+def house_formats(outlets: dict[str, Outlet]) -> tuple[tuple[str, Signal], ...]:
+    """Every outlet's signals, and its boilerplate as one page signal. Searched one by one: an alternation
+    of them all is slower, as it tries every unanchored pattern at every position of a line."""
+    found = []
+    for outlet in outlets.values():
+        found += [(outlet.id, signal) for signal in outlet.signals]
+        if outlet.boilerplate:
+            pattern = any_of([p.pattern for p in outlet.boilerplate])
+            found.append((outlet.id, Signal(pattern, "page", BOILERPLATE_WEIGHT, "republisher boilerplate")))
+    return tuple(found)
+
+
+def alias_alternation(aliases: Iterable[str]) -> str:
+    """A regex alternation of the aliases, longest first, behind a look-ahead for their first letters, so
+    that most positions of a text fail at once."""
+    ordered = sorted(aliases, key=len, reverse=True)
+    firsts = "".join(sorted({re.escape(a[0]) for a in ordered if a}))
+    return f"(?=[{firsts}])(?:{'|'.join(re.escape(a) for a in ordered)})" if firsts else "(?!)"
+
+
 def load_reference(seeds_dir: Path) -> Reference:
     outlets = load_outlets(seeds_dir / "outlets.yml")
     by_alias = {alias: outlet.id for outlet in outlets.values() for alias in outlet.aliases}
-    alternation = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True))
     places = frozenset(fold(p) for p in load_yaml(seeds_dir / "places.yml").get("places") or [])
-    signals = [s.pattern.pattern for o in outlets.values() for s in o.signals]
     boilerplate = [p.pattern for o in outlets.values() for p in o.boilerplate]
-    return Reference(load_labels(seeds_dir / "labels.yml"), outlets, by_alias, alternation, places,
-                     any_of(signals + boilerplate), any_of(boilerplate))
+    return Reference(load_labels(seeds_dir / "labels.yml"), outlets, by_alias, alias_alternation(by_alias), places,
+                     house_formats(outlets), any_of(boilerplate))
 
 
 def any_of(patterns: list[str]) -> re.Pattern[str]:

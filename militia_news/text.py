@@ -7,6 +7,7 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import islice
 
 NON_BREAKING_SPACE = re.compile("[\u00a0\u2007\u202f]")
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -31,6 +32,11 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     return WORD.findall(text)
+
+
+def has_words(text: str, n: int) -> bool:
+    """Whether the text holds at least `n` words (it stops reading at the nth)."""
+    return next(islice(WORD.finditer(text), n - 1, None), None) is not None
 
 
 def tokens(text: str) -> list[re.Match[str]]:

@@ -38,6 +38,19 @@ def test_copied_seed_file_adds_sources_not_articles(tmp_path, built_db):
     assert [s["seed_file"] for s in sources] == ["000_c035f8e90eaba482.txt", "archive-page-2.txt"]
 
 
+def test_posts_repeated_across_many_files_give_the_rows_of_one_copy(tmp_path, built_db):
+    """Six archive pages repeating the two seed files: analysed in worker processes, which skip posts
+    they analysed before, the articles, mentions and quotes are those of the two files alone."""
+    pages = {f"page-{n}-{k}.txt": seed for n in range(3) for k, seed in enumerate((SEED_000, SEED_003))}
+    build(make_seeds(tmp_path / "seeds", pages), tmp_path / "out.db")
+    many, two = sqlite_utils.Database(tmp_path / "out.db"), sqlite_utils.Database(built_db)
+    for table in ("articles", "mentions", "quotes", "captions", "headline_rewrites", "entities", "statements"):
+        assert list(many[table].rows_where(order_by="id")) == list(two[table].rows_where(order_by="id")), table
+    sadr = "select count(*) from mentions where entity_id = 'muqtada-al-sadr'"
+    assert many.execute(sadr).fetchone()[0] == two.execute(sadr).fetchone()[0] > 0
+    assert many.execute("select count(distinct seed_file) from article_sources").fetchone()[0] == 6
+
+
 def test_same_post_twice_in_one_file_is_one_article(tmp_path):
     first_post = "\n".join(SEED_000.split("\n")[:35])
     seeds = make_seeds(tmp_path / "seeds", {"page.txt": first_post + "\n\n" + first_post + "\n"})
