@@ -161,9 +161,18 @@ class EntityIndex:
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every leading part of a key in names
     lower_words: frozenset[str] = NAME_CONNECTORS  # lower-case words a name may hold
     surnames: dict[str, list[str]] = field(default_factory=dict)  # surname key -> person ids
+    surname_spellings: dict[str, set[str]] = field(default_factory=dict)  # person id -> folded surnames
     epithets: list[tuple[str, str]] = field(default_factory=list)  # (epithet, entity id), longest first
     generic: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     longest: int = 1
+    places: set[tuple[str, ...]] = field(default_factory=set)  # listed places, folded words without particles
+    place_prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every leading part of a place
+
+    def add_place(self, place: str) -> None:
+        words = tuple(t.folded for t in tokenize(place) if t.folded not in PARTICLES)
+        if words:
+            self.places.add(words)
+            self.place_prefixes.update(words[:n] for n in range(1, len(words) + 1))
 
     def add(self, entity: Entity) -> None:
         self.entities[entity.id] = entity
@@ -179,8 +188,12 @@ class EntityIndex:
         if entity.type == "person":
             for form in (entity.name, *entity.variants):
                 key = name_key(form)
-                if len(key) >= 2 and entity.id not in self.surnames.setdefault(key[-1], []):
+                if len(key) < 2:
+                    continue
+                if entity.id not in self.surnames.setdefault(key[-1], []):
                     self.surnames[key[-1]].append(entity.id)
+                surname = [t for t in tokenize(form) if t.key and t.folded not in TITLES][-1]
+                self.surname_spellings.setdefault(entity.id, set()).add(surname.folded)
         self.epithets.extend((e, entity.id) for e in entity.epithets)
         self.epithets.sort(key=lambda pair: -len(pair[0]))
         self.generic.extend((re.compile(rf"\b{re.escape(g)}\b", re.I), entity.id) for g in entity.generic)
@@ -195,6 +208,8 @@ def load_entities(seeds_dir: Path, ref: Reference) -> EntityIndex:
             tuple(entry.get("variants") or ()), tuple(entry.get("epithets") or ()),
             tuple(entry.get("generic") or ()), bool(entry.get("surname_default")),
         ))
+    for place in ref.places:
+        index.add_place(place)
     for outlet in ref.outlets.values():
         if outlet.id not in index.entities:
             index.add(Entity(outlet.id, outlet.name, "organization", f"news outlet ({outlet.kind}, {outlet.country})",
@@ -261,6 +276,23 @@ def match_known(text: str, tokens: list[Token], i: int, index: EntityIndex) -> t
             used.append(k)
         k += 1
     return best
+
+
+def place_at(text: str, tokens: list[Token], i: int, index: EntityIndex) -> int | None:
+    """The token after the longest listed place that starts at token i ("Sadr City", "al-Kadhimiya")."""
+    words: tuple[str, ...] = ()
+    end = None
+    for k in range(i, len(tokens)):
+        if k > i and not adjacent(text, tokens[k - 1], tokens[k]):
+            break
+        if tokens[k].folded in PARTICLES:
+            continue
+        words += (tokens[k].folded,)
+        if words in index.places:
+            end = k + 1
+        if words not in index.place_prefixes:
+            break
+    return end
 
 
 def canonical_new_name(surface: str) -> str:
@@ -360,6 +392,12 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
             i += 1  # "The", "In", "Monday" alone: no name starts here
             continue
         known = match_known(text, tokens, i, index)
+        place_end = place_at(text, tokens, i, index)
+        if place_end and (known[2] <= place_end if known else not (
+                place_end < len(tokens) and tokens[place_end].text[0].isupper()
+                and adjacent(text, tokens[place_end - 1], tokens[place_end]))):
+            i = place_end  # "Sadr City", "al-Kadhimiya": a place, not Sadr or Kadhimi; "Basra Operations Command" goes on
+            continue
         if known:
             entity_id, first, after = known
             start, end = tokens[first].start, tokens[after - 1].end
@@ -411,11 +449,15 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
 
 
 def default_for_surname(index: EntityIndex, key: str, word: str) -> str | None:
+    """The person a bare surname stands for with no one named in full before it: the curated default, else
+    the only person with that surname, else the only one who spells it so ("Abadi", not "Obaidi")."""
     holders = [h for h in index.surnames.get(key, [])
                if SequenceMatcher(None, fold_letters(word), fold_letters(index.entities[h].name.split()[-1])).ratio() >= 0.75]
     defaults = [h for h in holders if index.entities[h].surname_default]
     if defaults:
         return defaults[0]
+    if len(holders) > 1:
+        holders = [h for h in holders if fold_letters(word) in index.surname_spellings[h]]
     return holders[0] if len(holders) == 1 else None
 
 

@@ -68,3 +68,30 @@ def test_candidates_lists_uncurated_names_most_frequent_first(built_db):
     assert lines[1].split() == ["2", "organization", "Islamic", "Front", "for", "Resistance", "inside", "Iraq",
                                 "[Islamic", "Front", "for", "Resistance", "inside", "Iraq]"]
     assert len(lines) == 4
+
+
+def test_listed_places_are_not_people_named_like_them(tmp_path):
+    seeds = make_seeds(tmp_path / "seeds", {"test.txt": "\n\n".join([
+        "Antichrist’s men rally in Sadr City",
+        "Sadrists rally in Sadr City",
+        "BAGHDAD (Reuters) — Thousands gathered in Sadr City and al-Kadhimiya on Friday after a drone struck "
+        "Jurf al-Sakhar, south of Baghdad, said Karim al-Jabouri, a local official.",
+        "Kadhimi said the Baghdad embassy was safe.",
+    ]) + "\n"})
+    build(seeds, tmp_path / "out.db")
+    db = sqlite_utils.Database(tmp_path / "out.db")
+    body = [(r["surface"], r["entity_id"]) for r in db["mentions"].rows_where("field = 'body'", order_by="char_start")]
+    assert body == [("Reuters", "reuters"), ("Karim al-Jabouri", "karim-al-jabouri"),
+                    ("Kadhimi", "mustafa-al-kadhimi"), ("Baghdad embassy", "us-embassy-in-baghdad")]
+
+
+def test_surname_two_people_share_by_key_goes_to_the_one_who_spells_it_so(tmp_path):
+    seeds = make_seeds(tmp_path / "seeds", {"test.txt": "\n\n".join([
+        "Antichrist’s rivals meet in Tehran",
+        "Iraqi politicians meet in Tehran",
+        "TEHRAN (Reuters) — Abadi visited Tehran on Monday, while Obaidi stayed in Baghdad, officials said.",
+    ]) + "\n"})
+    build(seeds, tmp_path / "out.db")
+    db = sqlite_utils.Database(tmp_path / "out.db")
+    body = [(r["surface"], r["entity_id"]) for r in db["mentions"].rows_where("field = 'body'", order_by="char_start")]
+    assert body == [("Reuters", "reuters"), ("Abadi", "haider-al-abadi"), ("Obaidi", "salah-al-obaidi")]
