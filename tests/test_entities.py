@@ -7,6 +7,13 @@ from militia_news.build import build
 from .conftest import make_seeds
 
 
+def body_mentions(tmp_path, paragraphs: list[str]) -> list[tuple[str, str]]:
+    """(surface, entity id) of the body mentions, in order, of a one-post seed file built alone."""
+    build(make_seeds(tmp_path / "seeds", {"test.txt": "\n\n".join(paragraphs) + "\n"}), tmp_path / "out.db")
+    rows = sqlite_utils.Database(tmp_path / "out.db")["mentions"].rows_where("field = 'body'", order_by="char_start")
+    return [(r["surface"], r["entity_id"]) for r in rows]
+
+
 def test_every_spelling_of_sadr_in_the_seeds_links_to_one_entity(db):
     surfaces = {r["surface"] for r in db.query(
         "select surface from mentions where entity_id = 'muqtada-al-sadr' and field != 'blog_headline'")}
@@ -45,16 +52,13 @@ def test_unlisted_spelling_links_and_unknown_name_is_proposed(tmp_path):
 
 
 def test_bare_surname_follows_the_person_named_in_full_first(tmp_path):
-    seeds = make_seeds(tmp_path / "seeds", {"test.txt": "\n\n".join([
+    body = body_mentions(tmp_path, [
         "Antichrist’s father remembered in Najaf",
         "Sadr’s father remembered in Najaf",
         "NAJAF, Iraq (AP) — Crowds marked the death of Grand Ayatollah Mohammed Sadiq al-Sadr on Sunday. "
         "Sadr was killed in 1999 with two of his sons.",
         "His son Muqtada al-Sadr spoke at the shrine, officials said.",
-    ]) + "\n"})
-    build(seeds, tmp_path / "out.db")
-    db = sqlite_utils.Database(tmp_path / "out.db")
-    body = [(r["surface"], r["entity_id"]) for r in db["mentions"].rows_where("field = 'body'", order_by="char_start")]
+    ])
     assert body[1:4] == [("Grand Ayatollah Mohammed Sadiq al-Sadr", "mohammed-sadiq-al-sadr"),
                         ("Sadr", "mohammed-sadiq-al-sadr"), ("Muqtada al-Sadr", "muqtada-al-sadr")]
 
@@ -71,27 +75,19 @@ def test_candidates_lists_uncurated_names_most_frequent_first(built_db):
 
 
 def test_listed_places_are_not_people_named_like_them(tmp_path):
-    seeds = make_seeds(tmp_path / "seeds", {"test.txt": "\n\n".join([
+    assert body_mentions(tmp_path, [
         "Antichrist’s men rally in Sadr City",
         "Sadrists rally in Sadr City",
         "BAGHDAD (Reuters) — Thousands gathered in Sadr City and al-Kadhimiya on Friday after a drone struck "
         "Jurf al-Sakhar, south of Baghdad, said Karim al-Jabouri, a local official.",
         "Kadhimi said the Baghdad embassy was safe.",
-    ]) + "\n"})
-    build(seeds, tmp_path / "out.db")
-    db = sqlite_utils.Database(tmp_path / "out.db")
-    body = [(r["surface"], r["entity_id"]) for r in db["mentions"].rows_where("field = 'body'", order_by="char_start")]
-    assert body == [("Reuters", "reuters"), ("Karim al-Jabouri", "karim-al-jabouri"),
-                    ("Kadhimi", "mustafa-al-kadhimi"), ("Baghdad embassy", "us-embassy-in-baghdad")]
+    ]) == [("Reuters", "reuters"), ("Karim al-Jabouri", "karim-al-jabouri"), ("Kadhimi", "mustafa-al-kadhimi"),
+           ("Baghdad embassy", "us-embassy-in-baghdad")]
 
 
 def test_surname_two_people_share_by_key_goes_to_the_one_who_spells_it_so(tmp_path):
-    seeds = make_seeds(tmp_path / "seeds", {"test.txt": "\n\n".join([
+    assert body_mentions(tmp_path, [
         "Antichrist’s rivals meet in Tehran",
         "Iraqi politicians meet in Tehran",
         "TEHRAN (Reuters) — Abadi visited Tehran on Monday, while Obaidi stayed in Baghdad, officials said.",
-    ]) + "\n"})
-    build(seeds, tmp_path / "out.db")
-    db = sqlite_utils.Database(tmp_path / "out.db")
-    body = [(r["surface"], r["entity_id"]) for r in db["mentions"].rows_where("field = 'body'", order_by="char_start")]
-    assert body == [("Reuters", "reuters"), ("Abadi", "haider-al-abadi"), ("Obaidi", "salah-al-obaidi")]
+    ]) == [("Reuters", "reuters"), ("Abadi", "haider-al-abadi"), ("Obaidi", "salah-al-obaidi")]
