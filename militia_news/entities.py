@@ -169,6 +169,7 @@ class EntityIndex:
     place_prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every leading part of a place
 
     def add_place(self, place: str) -> None:
+        """A place by its exact spelling (the al- particle aside), never the loose key names use."""
         words = tuple(t.folded for t in tokenize(place) if t.folded not in PARTICLES)
         if words:
             self.places.add(words)

@@ -49,7 +49,7 @@ class Reference:
     outlets: dict[str, Outlet]
     outlet_by_alias: dict[str, str]
     alias_pattern: str  # a regex alternation of every outlet alias, longest first
-    places: frozenset[str]  # folded names of places that open datelines
+    places: frozenset[str]  # folded names of listed places: they open datelines and are never names
     house_formats: tuple[tuple[str, Signal], ...]  # (outlet id, signal): every signal, boilerplate as one
     any_boilerplate: re.Pattern[str]  # every outlet's republisher boilerplate
 
