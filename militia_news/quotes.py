@@ -53,6 +53,7 @@ DEFINITE_PERSON = re.compile(r"^the\s+(?:[\w-]+\s+){0,2}(?:premier|cleric|presid
                              r"secretary|commander|chief|prime minister|general|ayatollah)(?:\s+of\b.*)?$", re.I)
 DEFINITE_GROUP = re.compile(r"^(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|group|movement|militia|party|"
                             r"office|ministry|organi[sz]ation|brigades?|faction)$", re.I)
+ASIDE = re.compile(r"^(?:who|whose|which|speaking|citing|requesting|asking)\b", re.I)  # a clause set off by commas
 CONJUNCTION = re.compile(r"^(?:and|but|or|while|as|so|then|if|that|which|when)\b", re.I)
 ADVERBS = {"further", "also", "then", "later", "again", "previously", "reportedly", "once", "had", "has", "have"}
 RECALLED = re.compile(r"\b(?:recalled|quoted|remembered|heard)\s+(?P<name>[A-Z][^,.;]*?)\s+(?:as\s+)?saying\b")
@@ -262,8 +263,10 @@ def attribution_before(paragraph: str, span: Span, spans: list[Span], context: d
     organizations = [m for m in outside if types.get(m.entity_id) == "organization" and not possessive(paragraph, m)]
     if organizations:
         return Speaker(organizations[0].surface, organizations[0].entity_id, lemma, "organization")
-    subject = text[: verb.start()].strip(" ,")
-    subject = subject.split(",")[-1].strip() if "," in subject else subject
+    segments = [segment.strip() for segment in text[: verb.start()].split(",") if segment.strip()] or [""]
+    while len(segments) > 1 and ASIDE.match(segments[-1]):
+        segments.pop()  # "A senior official, who spoke on condition of anonymity, said:"
+    subject = segments[-1]
     subject_offset = start + text.find(subject) if subject else start
     return from_phrase(subject, subject_offset, lemma, paragraph, **context)
 

@@ -114,3 +114,11 @@ def test_straight_quotes_and_offsets():
     [q] = constructed(body)
     assert body[q.start:q.end] == q.text == "We want jobs and services now"
     assert q.speaker == "a student named" and q.speaker_entity_id is None
+
+
+def test_anonymous_source_is_the_subject_not_its_aside():
+    body = ("A senior Iraqi security official, who spoke on condition of anonymity, said: "
+            "“We expect more attacks on the bases in the coming days.”")
+    [q] = constructed(body)
+    assert (q.text, q.speaker, q.speaker_entity_id, q.verb) == (
+        "We expect more attacks on the bases in the coming days.", "A senior Iraqi security official", None, "say")
