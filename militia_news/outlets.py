@@ -30,6 +30,12 @@ def mention_pattern(alias_pattern: str) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=8)
+def byline_pattern(alias_pattern: str) -> re.Pattern[str]:
+    """A byline that names the writer's outlet: "By Lolita C. Baldor and Qassim Abdul-Zahra, Associated Press"."""
+    return re.compile(rf"^By:?\s+[A-Z].*?\s*(?:,|\||[–—-])\s*(?:the\s+)?(?P<a>{alias_pattern})\.?\s*$")
+
+
 def tag_line_outlet(ref: Reference, text: str) -> str | None:
     """The outlet a source tag line names: the alias alone, or with a few stray characters."""
     for cut in range(TAG_LINE_JUNK + 1):
@@ -53,17 +59,19 @@ def headline_trailer_outlet(ref: Reference, headline: str | None) -> str | None:
 
 
 def outlet_evidence(ref: Reference, lines: list[tuple[int, str, bool]]) -> list[Evidence]:
-    """Evidence from every line (number, text, is_caption): outlet house formats, boilerplate and mentions."""
+    """Evidence from every line (number, text, is_caption): outlet house formats, boilerplate, source tag
+    lines, bylines that name an outlet, and mentions."""
     evidence = []
-    mentions = mention_pattern(ref.alias_pattern)
+    mentions, bylines = mention_pattern(ref.alias_pattern), byline_pattern(ref.alias_pattern)
     for number, text, is_caption in lines:
         evidence += [Evidence(outlet_id, signal.role, signal.weight, number)
                      for outlet_id, signal in ref.house_formats if signal.pattern.search(text)]
         if is_caption:
             continue  # a photo credit names the photographer's agency, not the article's
         tagged = tag_line_outlet(ref, text)
-        if tagged:
-            evidence.append(Evidence(tagged, SOURCE, 10, number))
+        byline = bylines.match(text)
+        if tagged or byline:
+            evidence.append(Evidence(tagged or ref.outlet_by_alias[byline["a"]], SOURCE, 10, number))
         for m in mentions.finditer(text):
             evidence.append(Evidence(ref.outlet_by_alias[m["a"] or m["b"]], SOURCE, 2, number))
     return evidence

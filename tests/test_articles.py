@@ -138,6 +138,17 @@ def test_original_headline_with_page_junk_names_the_outlet():
     assert article.outlet_id == "the-guardian"
 
 
+def test_byline_naming_an_outlet_outweighs_an_outlet_the_article_cites():
+    [article] = parse("\n\n".join([
+        "Babylon the Great strikes the Antichrist’s men",
+        "US strikes Iran-backed militia in Iraq",
+        "By Lolita C. Baldor and Qassim Abdul-Zahra, Associated Press",
+        "The U.S. military carried out airstrikes on Sunday against militia facilities, officials said.",
+        "The strikes followed a drone attack on a base housing U.S. troops, according to Voice of America.",
+    ]))
+    assert (article.outlet_id, article.byline) == ("associated-press", "Lolita C. Baldor and Qassim Abdul-Zahra")
+
+
 def test_short_paragraphs_and_truncated_headlines_are_kept(db):
     national = article_at(db, "000_c035f8e90eaba482.txt", 97)["body"]
     assert "\n\nNo injuries or damage were reported.\n\n" in national
