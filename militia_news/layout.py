@@ -29,15 +29,17 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 DAY_MONTH_YEAR = rf"\d{{1,2}} {MONTH},? \d{{4}}"
 MONTH_DAY_YEAR = rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
-FULL_DATE = rf"(?:{MONTH_DAY_YEAR}|{DAY_MONTH_YEAR})"
+ISO_DATE = r"\d{4}-\d{2}-\d{2}"
+FULL_DATE = rf"(?:{MONTH_DAY_YEAR}|{DAY_MONTH_YEAR}|{ISO_DATE})"
 CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?"
+AT_CLOCK = rf"(?:\s*(?:[|,–—-]|\bat\b)?\s*{CLOCK})?"  # ", 5:40 PM", " | 14:05 GMT", " at 5:40 p.m."
 WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*,?"
 
 # Lines that state when the page was published or updated; they are never body text.
 STAMP_PATTERNS = (
     re.compile(rf"^\(?(?:Updated|Last updated|Last modified(?: on)?|Published|Posted|First published(?: on)?)"
-               rf"(?: on)?:?\s*(?:{WEEKDAY}\s*)?(?P<date>{FULL_DATE})(?:\s*[|,–—-]?\s*{CLOCK})?\)?$", re.I),
-    re.compile(rf"^(?:{WEEKDAY}\s*)?(?P<date>{FULL_DATE})(?:\s*[|,–—-]?\s*{CLOCK})?$"),
+               rf"(?: on)?:?\s*(?:{WEEKDAY}\s*)?(?P<date>{FULL_DATE}){AT_CLOCK}\)?(?:\s+by\s+[^.!?]{{1,60}})?$", re.I),
+    re.compile(rf"^(?:{WEEKDAY}\s*)?(?P<date>{FULL_DATE}){AT_CLOCK}$"),
     re.compile(rf"^{CLOCK}\s*[|,–—-]?\s*(?P<date>{FULL_DATE})$"),
     re.compile(rf"^[A-Z][A-Za-z ]{{1,30}}?\s*{CLOCK}\s*\|\s*(?P<date>{FULL_DATE})$"),
 )

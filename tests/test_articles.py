@@ -149,6 +149,20 @@ def test_byline_naming_an_outlet_outweighs_an_outlet_the_article_cites():
     assert (article.outlet_id, article.byline) == ("associated-press", "Lolita C. Baldor and Qassim Abdul-Zahra")
 
 
+@pytest.mark.parametrize("stamp", [
+    "Posted on March 12, 2023 by admin", "March 12, 2023 at 5:40 p.m.", "2023-03-12", "Updated: 12 March 2023 14:05 GMT",
+])
+def test_stamp_lines_give_the_date_and_stay_out_of_the_body(stamp):
+    [article] = parse("\n\n".join([
+        "Babylon the Great strikes the Antichrist’s men",
+        "US strikes Iran-backed militia in Iraq",
+        stamp,
+        "BAGHDAD (Reuters) - The U.S. military carried out airstrikes on Sunday against militia facilities.",
+    ]))
+    assert (article.published, article.published_text, article.published_inferred) == ("2023-03-12", stamp, False)
+    assert article.body.startswith("BAGHDAD (Reuters)")
+
+
 def test_short_paragraphs_and_truncated_headlines_are_kept(db):
     national = article_at(db, "000_c035f8e90eaba482.txt", 97)["body"]
     assert "\n\nNo injuries or damage were reported.\n\n" in national
