@@ -40,100 +40,102 @@ def asgi_wrapper(datasette):
     return wrap
 
 
-async def facet_rows(facet, column: str, facet_type: str, live_sql: str):
-    """A facet's top values and counts: the build's on an unfiltered table, else `live_sql`'s; None if it
-    timed out."""
-    database = facet.ds.databases[facet.database]
-    limit = facet.get_facet_size() + 1
-    try:
-        if not facet.params and facet.table and UNFILTERED.search(facet.sql) and await database.table_exists(COUNTS_TABLE):
-            rows = await database.execute(
-                f"select value, count from {COUNTS_TABLE} where table_name = :table and column_name = :column "
-                f"and facet_type = :type order by count desc, value limit {limit}",
-                {"table": facet.table, "column": column, "type": facet_type})
-            if rows.rows:
-                return rows
-        return await database.execute(live_sql, facet.params, truncate=False,
-                                      custom_time_limit=facet.ds.setting("facet_time_limit_ms"))
-    except QueryInterrupted:
-        return None
+class CountedFacet:
+    """What both facet classes share, after Datasette 0.65's: for each configured column, its rows (the
+    build's counts or live ones), its values and its result. Subclasses give the rest."""
 
-
-class CountedColumnFacet(ColumnFacet):
-    """ColumnFacet (Datasette 0.65's, copied) that reads an unfiltered table's counts from `facet_counts`."""
+    facet_type: str  # "column" or "array", as in facet_counts
+    facet_param: str  # the query-string parameter that turns the facet on
 
     async def facet_results(self):
         results, timed_out = [], []
-        pairs = self.get_querystring_pairs()
         facet_size = self.get_facet_size()
         for source_and_config in self.get_configs():
             config = source_and_config["config"]
             column = config.get("column") or config["simple"]
-            sql = (f"select {escape_sqlite(column)} as value, count(*) as count from ({self.sql}) "
-                   f"where {escape_sqlite(column)} is not null group by {escape_sqlite(column)} "
-                   f"order by count desc, value limit {facet_size + 1}")
-            rows = await facet_rows(self, column, "column", sql)
+            rows = await self.rows(column, facet_size + 1)
             if rows is None:
                 timed_out.append(column)
                 continue
-            shown = rows.rows[:facet_size]
-            expanded = (await self.ds.expand_foreign_keys(self.database, self.table, column,
-                                                          [row["value"] for row in shown]) if self.table else {})
-            column_qs = f"{column}__exact" if column.startswith("_") else column
-            values = []
-            for row in shown:
-                selected = (column_qs, str(row["value"])) in pairs
-                toggle = (path_with_removed_args(self.request, {column_qs: str(row["value"])}) if selected
-                          else path_with_added_args(self.request, {column_qs: row["value"]}))
-                values.append({
-                    "value": row["value"], "label": expanded.get((column, row["value"]), row["value"]),
-                    "count": row["count"], "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(toggle)),
-                    "selected": selected,
-                })
             results.append({
                 "name": column, "type": self.type, "hideable": source_and_config["source"] != "metadata",
-                "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet": column})),
-                "results": values, "truncated": len(rows) > facet_size,
+                "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {self.facet_param: column})),
+                "results": await self.values(column, rows.rows[:facet_size]), "truncated": len(rows) > facet_size,
             })
         return results, timed_out
 
+    async def rows(self, column: str, limit: int):
+        """The column's top values and counts: the build's on an unfiltered table, else live ones; None if
+        counting live timed out."""
+        database = self.ds.databases[self.database]
+        try:
+            if (not self.params and self.table and UNFILTERED.search(self.sql)
+                    and await database.table_exists(COUNTS_TABLE)):
+                rows = await database.execute(
+                    f"select value, count from {COUNTS_TABLE} where table_name = :table and column_name = :column "
+                    f"and facet_type = :type order by count desc, value limit {limit}",
+                    {"table": self.table, "column": column, "type": self.facet_type})
+                if rows.rows:
+                    return rows
+            return await database.execute(await self.live_sql(column, limit), self.params, truncate=False,
+                                          custom_time_limit=self.ds.setting("facet_time_limit_ms"))
+        except QueryInterrupted:
+            return None
 
-class KeyedArrayFacet(ArrayFacet):
+
+class CountedColumnFacet(CountedFacet, ColumnFacet):
+    """ColumnFacet that reads an unfiltered table's counts from `facet_counts`."""
+
+    facet_type, facet_param = "column", "_facet"
+
+    async def live_sql(self, column: str, limit: int) -> str:
+        return (f"select {escape_sqlite(column)} as value, count(*) as count from ({self.sql}) "
+                f"where {escape_sqlite(column)} is not null group by {escape_sqlite(column)} "
+                f"order by count desc, value limit {limit}")
+
+    async def values(self, column: str, rows) -> list[dict]:
+        pairs = self.get_querystring_pairs()
+        expanded = (await self.ds.expand_foreign_keys(self.database, self.table, column,
+                                                      [row["value"] for row in rows]) if self.table else {})
+        column_qs = f"{column}__exact" if column.startswith("_") else column
+        values = []
+        for row in rows:
+            selected = (column_qs, str(row["value"])) in pairs
+            toggle = (path_with_removed_args(self.request, {column_qs: str(row["value"])}) if selected
+                      else path_with_added_args(self.request, {column_qs: row["value"]}))
+            values.append({
+                "value": row["value"], "label": expanded.get((column, row["value"]), row["value"]),
+                "count": row["count"], "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(toggle)),
+                "selected": selected,
+            })
+        return values
+
+
+class KeyedArrayFacet(CountedFacet, ArrayFacet):
     """ArrayFacet that de-duplicates each row's values by (primary key, value), not by the whole row, and
     reads an unfiltered table's counts from `facet_counts`."""
 
-    async def facet_results(self):
+    facet_type, facet_param = "array", "_facet_array"
+
+    async def live_sql(self, column: str, limit: int) -> str:
         pks = await self.ds.databases[self.database].primary_keys(self.table) if self.table else []
         key = ", ".join(f"inner.{escape_sqlite(pk)}" for pk in pks) or "inner.rowid"
-        results, timed_out = [], []
-        facet_size = self.get_facet_size()
+        return (f"select value, count(*) as count from (select distinct {key}, j.value as value "
+                f"from ({self.sql}) as inner, json_each(inner.{escape_sqlite(column)}) j) "
+                f"group by value order by count desc, value limit {limit}")
+
+    async def values(self, column: str, rows) -> list[dict]:
         pairs = self.get_querystring_pairs()
-        for source_and_config in self.get_configs():
-            config = source_and_config["config"]
-            column = config.get("column") or config["simple"]
-            sql = (f"select value, count(*) as count from (select distinct {key}, j.value as value "
-                   f"from ({self.sql}) as inner, json_each(inner.{escape_sqlite(column)}) j) "
-                   f"group by value order by count desc, value limit {facet_size + 1}")
-            rows = await facet_rows(self, column, "array", sql)
-            if rows is None:
-                timed_out.append(column)
-                continue
-            values = []
-            for row in rows.rows[:facet_size]:
-                value = str(row["value"])
-                selected = (f"{column}__arraycontains", value) in pairs
-                change = path_with_removed_args if selected else path_with_added_args
-                values.append({
-                    "value": value, "label": value, "count": row["count"], "selected": selected,
-                    "toggle_url": self.ds.absolute_url(
-                        self.request, change(self.request, {f"{column}__arraycontains": value})),
-                })
-            results.append({
-                "name": column, "type": self.type, "results": values, "truncated": len(rows) > facet_size,
-                "hideable": source_and_config["source"] != "metadata",
-                "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet_array": column})),
+        values = []
+        for row in rows:
+            value = str(row["value"])
+            selected = (f"{column}__arraycontains", value) in pairs
+            change = path_with_removed_args if selected else path_with_added_args
+            values.append({
+                "value": value, "label": value, "count": row["count"], "selected": selected,
+                "toggle_url": self.ds.absolute_url(self.request, change(self.request, {f"{column}__arraycontains": value})),
             })
-        return results, timed_out
+        return values
 
 
 @hookimpl
