@@ -48,7 +48,7 @@ class Reference:
     labels: re.Pattern[str]
     outlets: dict[str, Outlet]
     outlet_by_alias: dict[str, str]
-    alias_pattern: str  # a regex alternation of every outlet alias, longest first
+    alias_pattern: str  # a regex matching any outlet alias, the longest first
     places: frozenset[str]  # folded names of listed places: they open datelines and are never names
     house_formats: tuple[tuple[str, Signal], ...]  # (outlet id, signal): every signal, boilerplate as one
     any_boilerplate: re.Pattern[str]  # every outlet's republisher boilerplate
@@ -124,11 +124,25 @@ def house_formats(outlets: dict[str, Outlet]) -> tuple[tuple[str, Signal], ...]:
 
 
 def alias_alternation(aliases: Iterable[str]) -> str:
-    """A regex alternation of the aliases, longest first, behind a look-ahead for their first letters, so
-    that most positions of a text fail at once."""
-    ordered = sorted(aliases, key=len, reverse=True)
-    firsts = "".join(sorted({re.escape(a[0]) for a in ordered if a}))
-    return f"(?=[{firsts}])(?:{'|'.join(re.escape(a) for a in ordered)})" if firsts else "(?!)"
+    """A regex matching any of the aliases, the longest first, written as a trie ("A(?:FP|P|l Jazeera)") so
+    that a position of a text is rejected on its first letter instead of being tried against every alias."""
+    trie: dict = {}
+    for alias in aliases:
+        node = trie
+        for char in alias:
+            node = node.setdefault(char, {})
+        node[""] = {}  # the end of an alias
+    return _trie_pattern(trie) if trie else "(?!)"
+
+
+def _trie_pattern(node: dict) -> str:
+    """One trie node: its longer continuations first, its end last, so the longest alias wins."""
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if "" in node:
+        branches.append("")
+    if len(branches) == 1:
+        return branches[0]
+    return f"(?:{'|'.join(branches)})"
 
 
 def load_reference(seeds_dir: Path) -> Reference:

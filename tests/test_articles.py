@@ -1,11 +1,13 @@
 """Parsed articles: outlet, republisher, byline, dateline, dates, body, captions, rewrites."""
 
+import re
+
 import pytest
 
 from militia_news.articles import parse_post
 from militia_news.model import SeedFile
 from militia_news.posts import split_posts
-from militia_news.reference import load_reference
+from militia_news.reference import alias_alternation, load_reference
 
 from .conftest import SEEDS
 
@@ -147,6 +149,18 @@ def test_byline_naming_an_outlet_outweighs_an_outlet_the_article_cites():
         "The strikes followed a drone attack on a base housing U.S. troops, according to Voice of America.",
     ]))
     assert (article.outlet_id, article.byline) == ("associated-press", "Lolita C. Baldor and Qassim Abdul-Zahra")
+
+
+def test_outlet_aliases_match_whole_and_longest_first():
+    pattern = re.compile(alias_alternation(["AP", "AFP", "Al Jazeera", "Al Jazeera English", "Al-Monitor"]))
+    assert [m.group() for m in pattern.finditer("Al Jazeera English, AFP, Al-Monitor, AP and Al Jazeera")] == [
+        "Al Jazeera English", "AFP", "Al-Monitor", "AP", "Al Jazeera"]
+    [article] = parse("\n\n".join([
+        "Antichrist’s men threaten the Great Satan",
+        "Iraqi militia threatens US forces",
+        "A commander of Kataib Hezbollah told Al Jazeera English on Monday that US forces must leave Iraq.",
+    ]))
+    assert article.outlet_id == "al-jazeera"
 
 
 @pytest.mark.parametrize("stamp", [
