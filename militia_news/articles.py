@@ -19,7 +19,7 @@ from .layout import (
     stamp_date,
 )
 from .model import Article, Caption, Post, Problem
-from .outlets import SOURCE, Evidence, headline_trailer_outlet, outlet_evidence, resolve_outlet, tag_line_outlet
+from .outlets import SOURCE, STAFF, Evidence, headline_trailer_outlet, outlet_evidence, resolve_outlet, tag_line_outlet
 from .posts import HEADER_REACH, PARTNER_SIMILARITY
 from .reference import Reference
 from .rewrites import headline_rewrites
@@ -42,7 +42,9 @@ DATELINE = re.compile(
     rf"(?: \((?P<tag>[^()]{{1,40}})\))?"
     rf"\s*(?P<sep>{DASH}|:)\s+(?P<rest>\S.*)$"
 )
-BYLINE_BY = re.compile(rf"^By:?\s+(?P<name>[A-Z][^–—|]{{1,80}}?)(?:\s*,\s*(?:[A-Z][\w ]+))?\s*(?:{DASH}\s*)?$")
+OUTLET_AFTER_BYLINE = rf"(?:\s*[,|]\s*|\s+{DASH}\s+)(?:the\s+)?[A-Z][\w .&’']*"  # ", Reuters", "| AP", "- The National"
+STAFF_BYLINE = re.compile(rf"^(?:By:?\s+)?(?P<name>(?:[A-Z][\w’'-]*\s+){{1,4}}{STAFF})$")  # "Middle East Eye staff"
+BYLINE_BY = re.compile(rf"^By:?\s+(?P<name>[A-Z][^–—|]{{1,80}}?)(?:{OUTLET_AFTER_BYLINE})?\s*(?:{DASH}\s*)?$")
 PLACE_THEN_NAME = re.compile(rf"^(?P<place>{PLACE}(?:, {PLACE})?)\s+{DASH}\s+(?P<name>[^–—]+?)\s*$")
 NAME_PLACE_TEXT = re.compile(rf"^(?P<name>[^–—]{{3,60}}?)\s+{DASH}\s+(?P<place>{PLACE}(?:, {PLACE})?)\s+{DASH}\s+(?P<rest>\S.*)$")
 
@@ -218,6 +220,9 @@ def read_byline(text: str, ref: Reference) -> tuple[str, str | None, str | None]
     m = BYLINE_BY.match(text)
     if m:
         return m["name"].strip(), None, None
+    m = STAFF_BYLINE.match(text)
+    if m:
+        return m["name"].rstrip("."), None, None
     m = PLACE_THEN_NAME.match(text)
     if m and is_place(m["place"], ref) and is_name(m["name"], ref):
         return m["name"], m["place"], None
@@ -233,6 +238,7 @@ def read_published(post: Post, kinds: list[str], dateline: Dateline | None) -> t
     """(date, the text it was read from, a month and day still needing its year)."""
     candidates = []
     first_body = next((i for i, k in enumerate(kinds) if k == "body"), len(kinds))
+    last_body = max((i for i, k in enumerate(kinds) if k == "body"), default=len(kinds))
     for i, line in enumerate(post.lines):
         if kinds[i] != "stamp":
             continue
@@ -241,6 +247,8 @@ def read_published(post: Post, kinds: list[str], dateline: Dateline | None) -> t
             candidates.append((0, i, stamp_date(line.text), line.text))
         elif is_update:
             candidates.append((1, i, stamp_date(line.text), line.text))
+        elif i > last_body:
+            candidates.append((3, i, stamp_date(line.text), line.text))  # a bare date at the foot of the page
     if dateline and dateline.date_text:
         candidates.append((2, 0, dateline.date_text, dateline.text))
     for _, _, date_text, source_text in sorted(candidates):

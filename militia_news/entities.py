@@ -1,9 +1,10 @@
 """Stage 4, find entities: curated people and organizations, their spellings and epithets, and new names.
 
 Names are compared by a folded key per word: lower case, no accents or
-apostrophes, no al-/el- particle, transliteration pairs merged (q/k, dh/z,
-th/t, kh/k, sh/s), vowels after the first letter dropped and doubled letters
-collapsed, so "Moqtada Al-Sadr" and "Muqtada al-Sadr" share a key.
+apostrophes, no al-/el- particle, "-isation" spelt "-ization", transliteration
+pairs merged (q/k, dh/z, th/t, kh/k, sh/s), vowels after the first letter
+dropped and doubled letters collapsed, so "Moqtada Al-Sadr" and "Muqtada
+al-Sadr" share a key.
 """
 
 from __future__ import annotations
@@ -96,6 +97,8 @@ def word_key(word: str) -> str:
         return w
     if len(word) <= 5 and word.isupper():
         return "=" + w  # an acronym matches only itself
+    if w.endswith("isation"):
+        w = w[:-7] + "ization"  # British and American spelling: "Organisation", "Mobilization"
     for a, b in (("dh", "z"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ph", "f"), ("ck", "k"),
                  ("q", "k"), ("c", "k")):
         w = w.replace(a, b)

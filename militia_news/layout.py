@@ -37,7 +37,7 @@ WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*,?"
 
 # Lines that state when the page was published or updated; they are never body text.
 STAMP_PATTERNS = (
-    re.compile(rf"^\(?(?:Updated|Last updated|Last modified(?: on)?|Published|Posted|First published(?: on)?)"
+    re.compile(rf"^\(?(?:Updated|Last updated|Last modified(?: on)?|Published(?: date)?|Date published|Posted|First published(?: on)?)"
                rf"(?: on)?:?\s*(?:{WEEKDAY}\s*)?(?P<date>{FULL_DATE}){AT_CLOCK}\)?(?:\s+by\s+[^.!?]{{1,60}})?$", re.I),
     re.compile(rf"^(?:{WEEKDAY}\s*)?(?P<date>{FULL_DATE}){AT_CLOCK}$"),
     re.compile(rf"^{CLOCK}\s*[|,–—-]?\s*(?P<date>{FULL_DATE})$"),
@@ -57,7 +57,8 @@ PAGE_JUNK = (
 FOOTNOTE = re.compile(r"^\[\d{1,3}\]")
 CREDIT_NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn)-[A-Z][\w’'-]*|writers?|correspondents?|reporters?)"
 CLOSING_CREDIT = re.compile(
-    rf"^(?:(?:{CREDIT_NAME_WORD} ){{1,7}}(?:reported|contributed)(?: to this report)?(?: (?:from|in) [^.]+)?\.\s*)+$"
+    rf"^(?:(?:{CREDIT_NAME_WORD} ){{1,7}}(?:(?:in|from) (?:{CREDIT_NAME_WORD} ){{1,3}})?(?:reported|contributed)"
+    rf"(?: to this (?:report|story|article))?(?: (?:from|in) [^.]+)?\.\s*)+$"
 )
 REPORTING_CREDIT = re.compile(r"\s*\((?:Reporting|Writing|Additional reporting) by [^()]+\)\s*$")
 

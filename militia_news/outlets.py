@@ -10,6 +10,7 @@ from functools import lru_cache
 from .reference import Reference
 
 SOURCE, PAGE = "source", "page"
+STAFF = r"(?:[Ss]taff(?: [Ww]riters?| [Rr]eporters?)?(?: and [Aa]gencies)?|[Nn]ewsroom|[Nn]ews [Dd]esk|[Ww]eb [Dd]esk)\.?"
 TAG_LINE_JUNK = 2  # a source tag line may carry this many stray characters ("The Nationala")
 
 
@@ -32,8 +33,10 @@ def mention_pattern(alias_pattern: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=8)
 def byline_pattern(alias_pattern: str) -> re.Pattern[str]:
-    """A byline that names the writer's outlet: "By Lolita C. Baldor and Qassim Abdul-Zahra, Associated Press"."""
-    return re.compile(rf"^By:?\s+[A-Z].*?\s*(?:,|\||[–—-])\s*(?:the\s+)?(?P<a>{alias_pattern})\.?\s*$")
+    """A byline that names the writer's outlet: "By Lolita C. Baldor and Qassim Abdul-Zahra, Associated Press",
+    "Middle East Eye staff"."""
+    return re.compile(rf"^By:?\s+[A-Z].*?\s*(?:,|\||[–—-])\s*(?:the\s+)?(?P<a>{alias_pattern})\.?\s*$"
+                      rf"|^(?:By:?\s+)?(?:the\s+)?(?P<staff>{alias_pattern})\s+{STAFF}$")
 
 
 def tag_line_outlet(ref: Reference, text: str) -> str | None:
@@ -71,7 +74,7 @@ def outlet_evidence(ref: Reference, lines: list[tuple[int, str, bool]]) -> list[
         tagged = tag_line_outlet(ref, text)
         byline = bylines.match(text)
         if tagged or byline:
-            evidence.append(Evidence(tagged or ref.outlet_by_alias[byline["a"]], SOURCE, 10, number))
+            evidence.append(Evidence(tagged or ref.outlet_by_alias[byline["a"] or byline["staff"]], SOURCE, 10, number))
         for m in mentions.finditer(text):
             evidence.append(Evidence(ref.outlet_by_alias[m["a"] or m["b"]], SOURCE, 2, number))
     return evidence

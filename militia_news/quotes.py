@@ -34,6 +34,8 @@ VERBS = {
     "reminded": "remind", "remind": "remind", "threaten": "threaten", "telling": "tell", "quoted": "say",
     "tweeting": "tweet", "responded": "respond", "says": "say", "explains": "explain", "adding": "add",
 }
+# What may follow the verb of an attribution after a quoted sentence: “….” Mohie asked / X told Rudaw / X said on Monday
+ATTRIBUTION_TAIL = re.compile(r"$|[.,;!?]|(?:in|on|at|to|during|after|before|from|via|through|late|early)\b|[A-Z]")
 VERB = re.compile(r"\b(" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\b")
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "organization", "him": "person"}
 TITLE_CUES = re.compile(r"(?:titled|title|entitled|headlined|headline|poster|banner|slogan|hashtag|page)\s*,?\s*$", re.I)
@@ -223,6 +225,8 @@ def attribution_after(paragraph: str, span: Span, next_start: int, context: dict
         phrase = re.split(r"[,.;:(]| who | whose | in | on | at | after | during ", after, maxsplit=1)[0]
         return from_phrase(phrase, offset + verb.end() + (len(after) - len(after.lstrip())), lemma, paragraph, **context)
     phrase = before.strip(" ,”\"’")
+    if paragraph[span.end - 1] in ".!?" and not ATTRIBUTION_TAIL.match(clause[verb.end():].lstrip()):
+        return None  # “… a first step.” Hakim also urged calm: a new sentence with its own object
     if CONJUNCTION.match(phrase) and "," in phrase:
         phrase = phrase.rsplit(",", 1)[1].strip()  # “…” and that worse attacks could follow, Mr Mohi said
     if CONJUNCTION.match(phrase) or len(words(phrase)) > 12:

@@ -165,6 +165,7 @@ def test_outlet_aliases_match_whole_and_longest_first():
 
 @pytest.mark.parametrize("stamp", [
     "Posted on March 12, 2023 by admin", "March 12, 2023 at 5:40 p.m.", "2023-03-12", "Updated: 12 March 2023 14:05 GMT",
+    "Published date: 12 March 2023 11:22 UTC",
 ])
 def test_stamp_lines_give_the_date_and_stay_out_of_the_body(stamp):
     [article] = parse("\n\n".join([
@@ -184,3 +185,55 @@ def test_short_paragraphs_and_truncated_headlines_are_kept(db):
     assert "Police and medical sources told AFP two Iraqi personnel members were wounded in the attack." in cna
     eg24 = article_at(db, "000_c035f8e90eaba482.txt", 71)
     assert eg24["original_headline"] == "Muqtada al-Sadr threatens an Iraqi politician who most likely issued a…"
+
+
+def test_byline_with_its_outlet_after_a_bar():
+    [article] = parse("\n\n".join([
+        "The Antichrist’s Men Threaten the Great Satan",
+        "Iraqi militias threaten to expel US troops by force",
+        "By Qassim Abdul-Zahra and Samya Kullab | AP",
+        "Iran-backed militias in Iraq on Wednesday threatened to use force to expel U.S. troops, officials said.",
+    ]))
+    assert (article.byline, article.outlet_id) == ("Qassim Abdul-Zahra and Samya Kullab", "associated-press")
+
+
+def test_staff_byline_names_the_outlet_over_one_the_article_cites():
+    [article] = parse("\n\n".join([
+        "The Antichrist Calls for a Million-Man March (Revelation 13)",
+        "Sadr calls for 'million-man' protest against US presence in Iraq",
+        "Published date: 14 January 2020 11:22 UTC",
+        "Middle East Eye staff",
+        "Iraqi Shia cleric Muqtada al-Sadr has called for a protest against the presence of US troops in Iraq.",
+        "Hadi al-Amiri welcomed the call. “We stand with Sayyed Muqtada,” he told Al Mayadeen TV.",
+        "This article is available in French on Middle East Eye French edition.",
+    ]))
+    assert (article.outlet_id, article.byline, article.published) == (
+        "middle-east-eye", "Middle East Eye staff", "2020-01-14")
+    assert not article.body.endswith("French edition.")
+
+
+def test_closing_credits_and_standards_line_are_not_body():
+    [article] = parse("\n\n".join([
+        "Babylon the Great Strikes the Antichrist’s Men",
+        "US strikes Iran-backed militia facilities on Iraq-Syria border",
+        "WASHINGTON (Reuters) - The United States carried out air strikes against Iran-backed militia on Sunday.",
+        "Associated Press writer Bassem Mroue in Beirut contributed to this report.",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+    ]))
+    assert article.body == ("WASHINGTON (Reuters) - The United States carried out air strikes against "
+                            "Iran-backed militia on Sunday.")
+
+
+def test_a_bare_date_at_the_foot_of_the_page_dates_it_but_an_embedded_tweet_does_not():
+    post = [
+        "Iran’s Horn Warns the Iraqi Prime Minister",
+        "Iraqi PM warned against crossing Iran-backed groups",
+        "SULAIMANI, Kurdistan Region — Leaders of the ruling bloc warned the prime minister on Monday.",
+        "4:18 PM – Jan 13, 2023",
+        "The prime minister did not reply, his office said.",
+    ]
+    [article] = parse("\n\n".join(post))
+    assert article.published is None
+    [article] = parse("\n\n".join([*post, "Rudaw", "2023-02-06"]))
+    assert (article.published, article.published_text, article.outlet_id) == (
+        "2023-02-06", "2023-02-06", "rudaw")

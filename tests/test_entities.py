@@ -91,3 +91,11 @@ def test_surname_two_people_share_by_key_goes_to_the_one_who_spells_it_so(tmp_pa
         "Iraqi politicians meet in Tehran",
         "TEHRAN (Reuters) — Abadi visited Tehran on Monday, while Obaidi stayed in Baghdad, officials said.",
     ]) == [("Reuters", "reuters"), ("Abadi", "haider-al-abadi"), ("Obaidi", "salah-al-obaidi")]
+
+
+def test_british_spelling_of_an_organization(tmp_path):
+    assert body_mentions(tmp_path, [
+        "Antichrist’s ally welcomes the call",
+        "Amiri welcomes Sadr’s call",
+        "BAGHDAD (Reuters) — Hadi al-Amiri, head of the Badr Organisation, welcomed the call on Monday.",
+    ]) == [("Reuters", "reuters"), ("Hadi al-Amiri", "hadi-al-amiri"), ("Badr Organisation", "badr-organization")]

@@ -2,6 +2,7 @@
 
 import pytest
 
+from militia_news.model import ResolvedMention
 from militia_news.quotes import find_quotes
 
 from .test_articles import article_at
@@ -122,3 +123,11 @@ def test_anonymous_source_is_the_subject_not_its_aside():
     [q] = constructed(body)
     assert (q.text, q.speaker, q.speaker_entity_id, q.verb) == (
         "We expect more attacks on the bases in the coming days.", "A senior Iraqi security official", None, "say")
+
+
+def test_a_new_sentence_after_a_quoted_one_is_not_its_attribution():
+    body = "Ammar al-Hakim said the vote was “a first step.” Hakim also urged calm."
+    mentions = [ResolvedMention("ammar-al-hakim", "body", None, "Ammar al-Hakim", 0, 14),
+                ResolvedMention("ammar-al-hakim", "body", None, "Hakim", 49, 54)]
+    [q] = find_quotes(body, mentions, {"ammar-al-hakim": "person"})
+    assert (q.text, q.speaker, q.speaker_entity_id) == ("a first step.", "Ammar al-Hakim", "ammar-al-hakim")

@@ -98,3 +98,17 @@ def test_headline_like_lines_inside_a_post_do_not_split_it():
     ])
     posts = posts_of(text)
     assert len(posts) == 1 and posts[0].line_end == 11
+
+
+def test_a_possessive_horn_labels_a_headline():
+    text = "\n\n".join([
+        "Antichrist’s men defy the prime minister",
+        "Iraqi militias defy the prime minister",
+        "BAGHDAD (AP) — Armed factions paraded through the capital on Tuesday, officials said.",
+        "Iran’s Horn Warns the Iraqi Prime Minister",
+        "Iraqi PM warned against crossing Iran-backed groups",
+        "SULAIMANI, Kurdistan Region — Leaders of the ruling bloc warned the prime minister on Monday.",
+    ])
+    posts = posts_of(text)
+    assert [(p.line_start, p.headline.text) for p in posts] == [
+        (1, "Antichrist’s men defy the prime minister"), (7, "Iran’s Horn Warns the Iraqi Prime Minister")]
