@@ -215,11 +215,17 @@ def parse_post(post: Post, ref: Reference) -> Article:
     return article
 
 
+def without_outlet(byline: str, ref: Reference) -> str:
+    """The writers of a byline that ends with their outlet: "ZEINA KARAM Associated Press" -> "ZEINA KARAM"."""
+    m = re.search(rf"\s+(?:the\s+)?(?:{ref.alias_pattern})$", byline)
+    return byline[: m.start()] if m else byline
+
+
 def read_byline(text: str, ref: Reference) -> tuple[str, str | None, str | None] | None:
     """(byline, dateline place or None, rest of the line as body or None) from a header line."""
     m = BYLINE_BY.match(text)
     if m:
-        return m["name"].strip(), None, None
+        return without_outlet(m["name"].strip(), ref), None, None
     m = STAFF_BYLINE.match(text)
     if m:
         return m["name"].rstrip("."), None, None

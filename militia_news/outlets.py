@@ -34,13 +34,24 @@ def mention_pattern(alias_pattern: str) -> re.Pattern[str]:
 @lru_cache(maxsize=8)
 def byline_pattern(alias_pattern: str) -> re.Pattern[str]:
     """A byline that names the writer's outlet: "By Lolita C. Baldor and Qassim Abdul-Zahra, Associated Press",
-    "Middle East Eye staff"."""
-    return re.compile(rf"^By:?\s+[A-Z].*?\s*(?:,|\||[–—-])\s*(?:the\s+)?(?P<a>{alias_pattern})\.?\s*$"
+    "By ZEINA KARAM Associated Press", "Middle East Eye staff"."""
+    return re.compile(rf"^By:?\s+[A-Z].*?(?:\s*(?:,|\||[–—-])\s*|\s+)(?:the\s+)?(?P<a>{alias_pattern})\.?\s*$"
                       rf"|^(?:By:?\s+)?(?:the\s+)?(?P<staff>{alias_pattern})\s+{STAFF}$")
 
 
+@lru_cache(maxsize=8)
+def source_line_pattern(alias_pattern: str) -> re.Pattern[str]:
+    """A page's source or copyright line: "Source: Al Jazeera and news agencies", "Copyright © 2020 The
+    Associated Press. All rights reserved."."""
+    return re.compile(rf"^(?i:sources?:|copyright\b|©)\s*(?:©\s*)?(?:\d{{4}}\s+)?(?i:the\s+)?(?P<a>{alias_pattern})(?![\w-])")
+
+
 def tag_line_outlet(ref: Reference, text: str) -> str | None:
-    """The outlet a source tag line names: the alias alone, or with a few stray characters."""
+    """The outlet a source tag line names: the alias alone, or with a few stray characters; or the outlet
+    of a source or copyright line."""
+    m = source_line_pattern(ref.alias_pattern).match(text)
+    if m:
+        return ref.outlet_by_alias.get(m["a"])
     for cut in range(TAG_LINE_JUNK + 1):
         candidate = text[: len(text) - cut] if cut else text
         outlet_id = ref.outlet_by_alias.get(candidate)

@@ -237,3 +237,27 @@ def test_a_bare_date_at_the_foot_of_the_page_dates_it_but_an_embedded_tweet_does
     [article] = parse("\n\n".join([*post, "Rudaw", "2023-02-06"]))
     assert (article.published, article.published_text, article.outlet_id) == (
         "2023-02-06", "2023-02-06", "rudaw")
+
+
+def test_byline_ending_with_its_outlet_and_a_copyright_line():
+    [article] = parse("\n\n".join([
+        "Babylon the Great Kills the Iranian Horn’s General",
+        "US airstrike at Baghdad airport kills Iran’s top general",
+        "By QASSIM ABDUL-ZAHRA and ZEINA KARAM Associated Press",
+        "BAGHDAD -- The United States killed Iran’s top general in an airstrike at Baghdad’s airport early Friday.",
+        "Copyright © 2020 The Associated Press. All rights reserved. This material may not be published.",
+    ]))
+    assert (article.byline, article.outlet_id, article.dateline) == (
+        "QASSIM ABDUL-ZAHRA and ZEINA KARAM", "associated-press", "BAGHDAD")
+    assert "Copyright" not in article.body
+
+
+def test_source_line_at_the_foot_names_the_outlet():
+    [article] = parse("\n\n".join([
+        "Antichrist Orders His Army to Be Ready (Revelation 6)",
+        "Iraq’s Sadr orders Mahdi Army to be ready after Soleimani killing",
+        "Powerful Shia cleric Muqtada al-Sadr has ordered his followers in the Mahdi Army to be ready.",
+        "Source: Al Jazeera and news agencies",
+    ]))
+    assert (article.outlet_id, article.body) == (
+        "al-jazeera", "Powerful Shia cleric Muqtada al-Sadr has ordered his followers in the Mahdi Army to be ready.")
