@@ -33,6 +33,20 @@ QUALIFIED = re.compile(r"[A-Z][\w.’'-]*(?<![’']s)\s+$")  # "British embassy"
 BLOC = re.compile(r"\s+(?:parliamentary |political |electoral )?(?:bloc|coalition|list)\b")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 HONORIFICS = {"imam", "prophet"}  # kept as part of the name: "Imam Hussein"
+# Common given names of the region's news: a capitalized run starting with one reads as a person
+GIVEN_NAMES = {
+    "mohammed", "muhammad", "mohammad", "mohamed", "ahmed", "ahmad", "ali", "hassan", "hasan", "hussein", "husain",
+    "hussain", "hossein", "abbas", "haider", "hayder", "haidar", "qais", "qasim", "qassim", "qasem", "qassem",
+    "kadhim", "kazem", "kazim", "jaafar", "jafar", "hadi", "falih", "faleh", "nouri", "nuri", "ammar",
+    "adel", "adil", "barham", "fuad", "mustafa", "mostafa", "muqtada", "moqtada", "akram", "karim", "kareem",
+    "salah", "saleh", "sami", "saad", "hamid", "hameed", "mahmoud", "mahmud", "ibrahim", "ismail",
+    "esmail", "yousef", "yusuf", "omar", "umar", "othman", "khalid", "khaled", "nasr", "nasser", "nasir", "laith",
+    "layth", "zaid", "ziad", "raad", "riyadh", "hamza", "sattar", "jabbar", "jawad", "javad", "majid", "majeed",
+    "fadhel", "fadel", "faisal", "firas", "falah", "bahaa", "amer", "emad", "imad", "iyad", "ayad", "wissam",
+    "hisham", "tariq", "tareq", "walid", "waleed", "yasser", "yasir", "ayman", "jamal", "jalal", "kamal", "osama",
+    "usama", "ghazi", "mohsen", "ebrahim", "masoud", "masrour", "nechirvan", "kosrat", "qubad",
+    "muhannad", "muthanna", "nabil", "nabeel", "rashid", "sadiq", "shibl", "thamer", "wathiq", "zuhair",
+}
 CONNECTORS = {"al", "el", "bin", "ibn", "bint", "abu", "of", "for", "and", "the", "de", "inside", "in", "against"}
 ORG_WORDS = {
     "party", "movement", "brigades", "brigade", "forces", "force", "alliance", "organization", "organisation",
@@ -353,7 +367,8 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference) -> tuple[str
     if PLACE_CUE_AFTER.match(after):
         return None
     has_particle = any(w in {"al", "el", "abu", "bin", "ibn"} for w in words[:-1])
-    if titled or has_particle or PERSON_CUES_BEFORE.search(before) or PERSON_CUES_AFTER.match(after):
+    if (titled or has_particle or words[0] in GIVEN_NAMES or PERSON_CUES_BEFORE.search(before)
+            or PERSON_CUES_AFTER.match(after)):
         return canonical_new_name(surface), "person", run[0].start, run[-1].end, after_run
     return None
 

@@ -99,3 +99,13 @@ def test_british_spelling_of_an_organization(tmp_path):
         "Amiri welcomes Sadr’s call",
         "BAGHDAD (Reuters) — Hadi al-Amiri, head of the Badr Organisation, welcomed the call on Monday.",
     ]) == [("Reuters", "reuters"), ("Hadi al-Amiri", "hadi-al-amiri"), ("Badr Organisation", "badr-organization")]
+
+
+def test_a_run_opening_with_a_given_name_is_a_person_and_a_long_group_name_is_one_group(tmp_path):
+    assert body_mentions(tmp_path, [
+        "Antichrist’s men back the new prime minister",
+        "Iraqi factions back Allawi",
+        "BAGHDAD (Reuters) — Barham Salih asked Mohammed Tawfiq Allawi to form a government on Saturday, "
+        "and Harakat Hezbollah al-Nujaba backed him.",
+    ]) == [("Reuters", "reuters"), ("Barham Salih", "barham-salih"),
+           ("Mohammed Tawfiq Allawi", "mohammed-tawfiq-allawi"), ("Harakat Hezbollah al-Nujaba", "harakat-al-nujaba")]
