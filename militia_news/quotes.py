@@ -58,6 +58,7 @@ DEFINITE_GROUP = re.compile(r"^(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:statemen
 ASIDE = re.compile(r"^(?:who|whose|which|speaking|citing|requesting|asking)\b", re.I)  # a clause set off by commas
 CONJUNCTION = re.compile(r"^(?:and|but|or|while|as|so|then|if|that|which|when)\b", re.I)
 ADVERBS = {"further", "also", "then", "later", "again", "previously", "reportedly", "once", "had", "has", "have"}
+ACCORDING_TO = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;:“”\"]+)")  # “…,” according to X / According to X, …
 RECALLED = re.compile(r"\b(?:recalled|quoted|remembered|heard)\s+(?P<name>[A-Z][^,.;]*?)\s+(?:as\s+)?saying\b")
 
 
@@ -125,8 +126,9 @@ def clean(paragraph: str, span: Span) -> tuple[int, int]:
 
 
 def clause_after(paragraph: str, end: int, next_start: int) -> str:
-    text = paragraph[end + 1: next_start - 1 if next_start else None]
-    return re.split(r"(?<=[.!?])\s", text[:ATTRIBUTION_REACH], maxsplit=1)[0]
+    text = paragraph[end + 1: next_start - 1 if next_start else None][:ATTRIBUTION_REACH]
+    sentence_end = SENTENCE_BREAK.search(text)  # not at "U.S." or "Gen."
+    return text[: sentence_end.start() + 1] if sentence_end else text
 
 
 def sentence_start(paragraph: str, position: int, spans: list[Span]) -> int:
@@ -209,9 +211,13 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
 
 
 def attribution_after(paragraph: str, span: Span, next_start: int, context: dict) -> Speaker | None:
-    """“…,” X said / “…,” said X / “…,” he told Al Jazeera."""
+    """“…,” X said / “…,” said X / “…,” he told Al Jazeera / “…,” according to X."""
     clause = clause_after(paragraph, span.end, next_start)
     offset = span.end + 1
+    according = ACCORDING_TO.match(clause.lstrip(" ,"))
+    if according:
+        skipped = len(clause) - len(clause.lstrip(" ,"))
+        return from_phrase(according["who"], offset + skipped + according.start("who"), "say", paragraph, **context)
     verb = VERB.search(clause)
     if not verb:
         return None
@@ -239,13 +245,22 @@ def attribution_after(paragraph: str, span: Span, next_start: int, context: dict
     return from_phrase(" ".join(words_), phrase_offset, lemma, paragraph, **context)
 
 
+def bracketed(paragraph: str, m: ResolvedMention) -> bool:
+    """A name alone in brackets, as a dateline's outlet tag "BAGHDAD (Reuters) -": not the sentence's subject."""
+    return paragraph[m.start - 1: m.start] == "(" and paragraph[m.end: m.end + 1] == ")"
+
+
 def attribution_before(paragraph: str, span: Span, spans: list[Span], context: dict) -> Speaker | None:
-    """X said: “…” / X told Al Jazeera that “…” / he said “…”: the sentence's subject before its verb."""
+    """X said: “…” / X told Al Jazeera that “…” / he said “…”: the sentence's subject before its verb; or
+    "According to X, …"."""
     quote_start = span.start - 1
     start = sentence_start(paragraph, quote_start, spans)
     text = paragraph[start:quote_start]
     verbs = [v for v in VERB.finditer(text) if not any(s.start <= start + v.start() < s.end for s in spans)]
     if not verbs:
+        according = ACCORDING_TO.search(text)  # "According to X, a spokesman, the militia “…”"
+        if according and "," in text[according.end():]:
+            return from_phrase(according["who"], start + according.start("who"), "say", paragraph, **context)
         return None
     verb = verbs[-1]
     lemma = VERBS[verb.group(1)]
@@ -259,7 +274,7 @@ def attribution_before(paragraph: str, span: Span, spans: list[Span], context: d
     if INTRODUCTION.match(text) and "," in text[: verb.start()]:
         subject_start = start + text.index(",") + 1  # "In a news conference with Salih, Trump said"
     outside = [m for m in mentions_between(subject_start, start + verb.start(), mentions)
-               if not any(s.start <= m.start < s.end for s in spans)]
+               if not any(s.start <= m.start < s.end for s in spans) and not bracketed(paragraph, m)]
     people = [m for m in outside if types.get(m.entity_id) == "person" and not possessive(paragraph, m)]
     people = people or [m for m in outside if types.get(m.entity_id) == "person"]  # "Al-Sadr’s message asked"
     if people:

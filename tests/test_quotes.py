@@ -1,10 +1,13 @@
 """Quotations: one test per attribution pattern, on real seed quotes and on constructed text."""
 
 import pytest
+import sqlite_utils
 
+from militia_news.build import build
 from militia_news.model import ResolvedMention
 from militia_news.quotes import find_quotes
 
+from .conftest import make_seeds
 from .test_articles import article_at
 
 
@@ -131,3 +134,25 @@ def test_a_new_sentence_after_a_quoted_one_is_not_its_attribution():
                 ResolvedMention("ammar-al-hakim", "body", None, "Hakim", 49, 54)]
     [q] = find_quotes(body, mentions, {"ammar-al-hakim": "person"})
     assert (q.text, q.speaker, q.speaker_entity_id) == ("a first step.", "Ammar al-Hakim", "ammar-al-hakim")
+
+
+def built_quotes(tmp_path, paragraphs: list[str]) -> list[tuple[str, str | None, str | None]]:
+    """(text, speaker, speaker entity) of each quote of a one-post seed file built alone."""
+    build(make_seeds(tmp_path / "seeds", {"test.txt": "\n\n".join(paragraphs) + "\n"}), tmp_path / "out.db")
+    rows = sqlite_utils.Database(tmp_path / "out.db")["quotes"].rows_where(order_by="char_start")
+    return [(r["text"], r["speaker"], r["speaker_entity_id"]) for r in rows]
+
+
+def test_according_to_after_or_before_a_quote_and_a_title_after_us(tmp_path):
+    assert built_quotes(tmp_path, [
+        "Antichrist’s Men Warn Babylon the Great",
+        "Iraqi militia warns US of “open war”",
+        "BAGHDAD (Reuters) - An Iraqi militia warned the United States on Tuesday that any strike would mean "
+        "“open war,” according to a statement from Kataib Hezbollah.",
+        "According to Mohammed Mohie, a spokesman for the group, the militia “has the right to respond.”",
+        "“We are not looking for war,” U.S. Defense Secretary Mark Esper told reporters at the Pentagon.",
+    ]) == [
+        ("open war", "a statement from Kataib Hezbollah", "kataib-hezbollah"),
+        ("has the right to respond.", "Mohammed Mohie", "mohammed-mohie"),
+        ("We are not looking for war", "U.S. Defense Secretary Mark Esper", "mark-esper"),
+    ]
