@@ -38,7 +38,7 @@ PLACE = rf"{PLACE_WORD}(?: {PLACE_WORD}){{0,2}}"
 DASH = r"(?:[—–]|-{1,2})"
 DATELINE = re.compile(
     rf"^(?P<place>{PLACE}(?:, (?!{MONTH}\s)(?:{PLACE}))?)"
-    rf"(?:,? (?P<date>{MONTH} \d{{1,2}}))?"
+    rf"(?:,? (?P<date>{MONTH} \d{{1,2}}(?:, \d{{4}})?))?"
     rf"(?: \((?P<tag>[^()]{{1,40}})\))?"
     rf"\s*(?P<sep>{DASH}|:)\s+(?P<rest>\S.*)$"
 )
@@ -88,13 +88,15 @@ def read_dateline(text: str, ref: Reference) -> Dateline | None:
     m = DATELINE.match(text)
     if not m:
         return None
-    place = m["place"]
-    first = place.split(",")[0]
+    place, tag = m["place"], m["tag"]
+    first, _, second = place.partition(", ")
+    if not tag and second in ref.outlet_by_alias:
+        place, tag = first, second  # "Tehran, IRNA --"
     if m["sep"] == ":" and not first.isupper():
         return None
-    if not (is_place(place, ref) or m["tag"] and first.isupper()):
+    if not (is_place(place, ref) or tag and first.isupper()):
         return None
-    return Dateline(place, m["date"], m["tag"], text[: m.start("sep")].strip())
+    return Dateline(place, m["date"], tag, text[: m.start("sep")].strip())
 
 
 def line_kind(text: str, ref: Reference) -> str:

@@ -40,6 +40,8 @@ STAMP_PATTERNS = (
     re.compile(rf"^\(?(?:Updated|Last updated|Last modified(?: on)?|Published(?: date)?|Date published|Posted|First published(?: on)?)"
                rf"(?: on)?:?\s*(?:{WEEKDAY}\s*)?(?P<date>{FULL_DATE}){AT_CLOCK}\)?(?:\s+by\s+[^.!?]{{1,60}})?$", re.I),
     re.compile(rf"^(?:{WEEKDAY}\s*)?(?P<date>{FULL_DATE}){AT_CLOCK}$"),
+    re.compile(rf"^(?:Posted|Published|Written) by:?\s+[^|]{{1,60}}?\s*[|,–—-]\s*(?:on\s+)?(?P<date>{FULL_DATE}){AT_CLOCK}$",
+               re.I),
     re.compile(rf"^{CLOCK}\s*[|,–—-]?\s*(?P<date>{FULL_DATE})$"),
     re.compile(rf"^[A-Z][A-Za-z ]{{1,30}}?\s*{CLOCK}\s*\|\s*(?P<date>{FULL_DATE})$"),
 )

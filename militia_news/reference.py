@@ -87,6 +87,8 @@ def load_outlets(path: Path) -> dict[str, Outlet]:
     outlets = {}
     for entry in load_yaml(path).get("outlets") or []:
         outlet_id = entry["id"]
+        if outlet_id in outlets:
+            raise BuildError(str(path), f"outlet {outlet_id!r} is listed twice")
         signals = tuple(
             Signal(
                 compile_pattern(path, s["pattern"], outlet_id),
@@ -147,7 +149,11 @@ def _trie_pattern(node: dict) -> str:
 
 def load_reference(seeds_dir: Path) -> Reference:
     outlets = load_outlets(seeds_dir / "outlets.yml")
-    by_alias = {alias: outlet.id for outlet in outlets.values() for alias in outlet.aliases}
+    by_alias: dict[str, str] = {}
+    for outlet in outlets.values():
+        for alias in outlet.aliases:
+            if by_alias.setdefault(alias, outlet.id) != outlet.id:
+                raise BuildError(str(seeds_dir / "outlets.yml"), f"alias {alias!r} names both {by_alias[alias]!r} and {outlet.id!r}")
     places = frozenset(fold(p) for p in load_yaml(seeds_dir / "places.yml").get("places") or [])
     boilerplate = [p.pattern for o in outlets.values() for p in o.boilerplate]
     return Reference(load_labels(seeds_dir / "labels.yml"), outlets, by_alias, alias_alternation(by_alias), places,

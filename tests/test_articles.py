@@ -261,3 +261,17 @@ def test_source_line_at_the_foot_names_the_outlet():
     ]))
     assert (article.outlet_id, article.body) == (
         "al-jazeera", "Powerful Shia cleric Muqtada al-Sadr has ordered his followers in the Mahdi Army to be ready.")
+
+
+@pytest.mark.parametrize("header, expected", [
+    (["BAGHDAD, Jan. 5, 2020 (Xinhua) -- Iraq's parliament voted on Sunday to end the presence of foreign troops."],
+     ("xinhua", "BAGHDAD", "2020-01-05")),
+    (["Tehran, IRNA -- Iranian Foreign Minister Mohammad Javad Zarif said on Sunday the US had violated Iraq."],
+     ("irna", "Tehran", None)),
+    (["Posted by: admin | January 5, 2020",
+      "BEIRUT (Sputnik) - Rockets hit near the U.S. embassy in Baghdad late Sunday, a security source said."],
+     ("sputnik", "BEIRUT", "2020-01-05")),
+])
+def test_datelines_with_a_year_or_an_agency_after_a_comma_and_posted_by_stamps(header, expected):
+    [article] = parse("\n\n".join(["Antichrist’s Men Strike Again", "Iraqi militia strikes again", *header]))
+    assert (article.outlet_id, article.dateline, article.published) == expected

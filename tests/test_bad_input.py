@@ -121,3 +121,17 @@ def test_sigkill_during_a_build_leaves_the_previous_db(previous_db, tmp_path, de
     build(SEEDS, tmp_path / "out" / "other.db")  # the next build beside it clears what the killed one left
     rebuilt = run_cli("--seeds", SEEDS, "--out", out, "--quiet")
     assert rebuilt.returncode == 0 and not list(out.parent.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("extra, message", [
+    ("  - {id: reuters, name: Reuters Again, aliases: [Reuters Again]}\n", "outlet 'reuters' is listed twice"),
+    ("  - {id: reuters-copy, name: Reuters Copy, aliases: [AP]}\n", "alias 'AP' names both 'associated-press' and 'reuters-copy'"),
+])
+def test_ambiguous_outlets_are_a_one_line_error_and_the_old_db_stays(previous_db, tmp_path, extra, message):
+    out, checksum = previous_db
+    seeds = make_seeds(tmp_path / "seeds", {"good.txt": POST})
+    (seeds / "outlets.yml").write_text((seeds / "outlets.yml").read_text() + extra)
+    result = run_cli("--seeds", seeds, "--out", out)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"error: {seeds / 'outlets.yml'}: {message}"]
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == checksum
