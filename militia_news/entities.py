@@ -247,6 +247,12 @@ class Found:
     new_type: str | None = None
 
 
+def fold_case(text: str) -> str:
+    """Lower case with one apostrophe, offset for offset with `text` (unchanged where lower-casing would not be)."""
+    folded = text.lower().replace("’", "'")
+    return folded if len(folded) == len(text) else text
+
+
 def adjacent(text: str, a: Token, b: Token) -> bool:
     """Whether two words can belong to one name: only spaces or hyphens between, or the dot of an initial or title."""
     gap = text[a.end: b.start]
@@ -392,13 +398,15 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
     """Names in one text. `people` maps surname keys to persons named in full so far in the article."""
     found: list[Found] = []
     taken = [False] * (len(text) + 1)
+    folded = fold_case(text)  # the blog title-cases its headlines: "The Antichrist’s Men Threaten…"
     for epithet, entity_id in index.epithets:
-        if epithet not in text:
-            continue
-        for m in re.finditer(re.escape(epithet), text):
-            if not any(taken[m.start(): m.end()]):
-                found.append(Found(entity_id, epithet, m.start(), m.end()))
-                taken[m.start(): m.end()] = [True] * (m.end() - m.start())
+        start = folded.find(fold_case(epithet))
+        while start >= 0:
+            end = start + len(epithet)
+            if not any(taken[start:end]):
+                found.append(Found(entity_id, text[start:end], start, end))
+                taken[start:end] = [True] * (end - start)
+            start = folded.find(fold_case(epithet), end)
     tokens = [t for t in tokenize(text, index.lower_words) if not taken[t.start]]
     i = 0
     while i < len(tokens):

@@ -109,3 +109,15 @@ def test_a_run_opening_with_a_given_name_is_a_person_and_a_long_group_name_is_on
         "and Harakat Hezbollah al-Nujaba backed him.",
     ]) == [("Reuters", "reuters"), ("Barham Salih", "barham-salih"),
            ("Mohammed Tawfiq Allawi", "mohammed-tawfiq-allawi"), ("Harakat Hezbollah al-Nujaba", "harakat-al-nujaba")]
+
+
+def test_epithets_match_in_a_title_cased_headline(tmp_path):
+    build(make_seeds(tmp_path / "seeds", {"test.txt": "\n\n".join([
+        "The Antichrist’s Men Threaten Babylon The Great",
+        "Iraqi militias threaten the United States",
+        "BAGHDAD (Reuters) - Iraqi militias threatened U.S. forces on Monday, officials said.",
+    ]) + "\n"}), tmp_path / "out.db")
+    db = sqlite_utils.Database(tmp_path / "out.db")
+    assert [(r["surface"], r["entity_id"]) for r in db["mentions"].rows_where(
+        "field = 'blog_headline'", order_by="char_start")] == [
+        ("Antichrist’s Men", "popular-mobilization-forces"), ("Babylon The Great", "donald-trump")]
