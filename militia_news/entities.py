@@ -400,13 +400,14 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
     taken = [False] * (len(text) + 1)
     folded = fold_case(text)  # the blog title-cases its headlines: "The Antichrist’s Men Threaten…"
     for epithet, entity_id in index.epithets:
-        start = folded.find(fold_case(epithet))
+        needle = fold_case(epithet)
+        start = folded.find(needle)
         while start >= 0:
-            end = start + len(epithet)
+            end = start + len(needle)
             if not any(taken[start:end]):
                 found.append(Found(entity_id, text[start:end], start, end))
                 taken[start:end] = [True] * (end - start)
-            start = folded.find(fold_case(epithet), end)
+            start = folded.find(needle, end)
     tokens = [t for t in tokenize(text, index.lower_words) if not taken[t.start]]
     i = 0
     while i < len(tokens):

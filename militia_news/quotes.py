@@ -214,10 +214,11 @@ def attribution_after(paragraph: str, span: Span, next_start: int, context: dict
     """“…,” X said / “…,” said X / “…,” he told Al Jazeera / “…,” according to X."""
     clause = clause_after(paragraph, span.end, next_start)
     offset = span.end + 1
-    according = ACCORDING_TO.match(clause.lstrip(" ,"))
+    rest = clause.lstrip(" ,")
+    according = ACCORDING_TO.match(rest)
     if according:
-        skipped = len(clause) - len(clause.lstrip(" ,"))
-        return from_phrase(according["who"], offset + skipped + according.start("who"), "say", paragraph, **context)
+        who_offset = offset + len(clause) - len(rest) + according.start("who")
+        return from_phrase(according["who"], who_offset, "say", paragraph, **context)
     verb = VERB.search(clause)
     if not verb:
         return None
