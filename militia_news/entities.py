@@ -47,6 +47,10 @@ GIVEN_NAMES = {
     "usama", "ghazi", "mohsen", "ebrahim", "masoud", "masrour", "nechirvan", "kosrat", "qubad",
     "muhannad", "muthanna", "nabil", "nabeel", "rashid", "sadiq", "shibl", "thamer", "wathiq", "zuhair",
 }
+FACILITY_WORDS = {  # a run holding one names a place or building, not a person: "Imam Hussein Shrine"
+    "shrine", "mosque", "hospital", "market", "street", "square", "bridge", "airport", "stadium", "hotel", "palace",
+    "tower", "school", "road", "highway", "gate", "camp", "base", "port", "field", "dam", "hall",
+}
 CONNECTORS = {"al", "el", "bin", "ibn", "bint", "abu", "of", "for", "and", "the", "de", "inside", "in", "against"}
 ORG_WORDS = {
     "party", "movement", "brigades", "brigade", "forces", "force", "alliance", "organization", "organisation",
@@ -367,7 +371,8 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference) -> tuple[str
         return canonical_new_name(surface), "person", run[0].start, run[-1].end, after_run
     if words[-1] in ORG_WORDS or (len(words) >= 3 and any(w in ORG_WORDS for w in words)):
         return canonical_new_name(surface), "organization", run[0].start, run[-1].end, after_run
-    if len(run) > 4 or any(w in NOT_NAME_WORDS or w in ORG_WORDS or w in ref.places for w in words):
+    if len(run) > 4 or any(w in NOT_NAME_WORDS or w in ORG_WORDS or w in ref.places or w in FACILITY_WORDS
+                           for w in words):
         return None
     before, after = text[max(0, run[0].start - 40): run[0].start], text[run[-1].end: run[-1].end + 40]
     if PLACE_CUE_AFTER.match(after):

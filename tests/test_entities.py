@@ -107,6 +107,7 @@ def test_a_run_opening_with_a_given_name_is_a_person_and_a_long_group_name_is_on
         "Iraqi factions back Allawi",
         "BAGHDAD (Reuters) — Barham Salih asked Mohammed Tawfiq Allawi to form a government on Saturday, "
         "and Harakat Hezbollah al-Nujaba backed him.",
+        "Pilgrims filled the Imam Hussein Shrine, staff at Mohammed Bin Rashid Hospital said.",
     ]) == [("Reuters", "reuters"), ("Barham Salih", "barham-salih"),
            ("Mohammed Tawfiq Allawi", "mohammed-tawfiq-allawi"), ("Harakat Hezbollah al-Nujaba", "harakat-al-nujaba")]
 
