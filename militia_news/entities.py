@@ -33,20 +33,6 @@ QUALIFIED = re.compile(r"[A-Z][\w.’'-]*(?<![’']s)\s+$")  # "British embassy"
 BLOC = re.compile(r"\s+(?:parliamentary |political |electoral )?(?:bloc|coalition|list)\b")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 HONORIFICS = {"imam", "prophet"}  # kept as part of the name: "Imam Hussein"
-# Common given names of the region's news: a capitalized run starting with one reads as a person
-GIVEN_NAMES = {
-    "mohammed", "muhammad", "mohammad", "mohamed", "ahmed", "ahmad", "ali", "hassan", "hasan", "hussein", "husain",
-    "hussain", "hossein", "abbas", "haider", "hayder", "haidar", "qais", "qasim", "qassim", "qasem", "qassem",
-    "kadhim", "kazem", "kazim", "jaafar", "jafar", "hadi", "falih", "faleh", "nouri", "nuri", "ammar",
-    "adel", "adil", "barham", "fuad", "mustafa", "mostafa", "muqtada", "moqtada", "akram", "karim", "kareem",
-    "salah", "saleh", "sami", "saad", "hamid", "hameed", "mahmoud", "mahmud", "ibrahim", "ismail",
-    "esmail", "yousef", "yusuf", "omar", "umar", "othman", "khalid", "khaled", "nasr", "nasser", "nasir", "laith",
-    "layth", "zaid", "ziad", "raad", "riyadh", "hamza", "sattar", "jabbar", "jawad", "javad", "majid", "majeed",
-    "fadhel", "fadel", "faisal", "firas", "falah", "bahaa", "amer", "emad", "imad", "iyad", "ayad", "wissam",
-    "hisham", "tariq", "tareq", "walid", "waleed", "yasser", "yasir", "ayman", "jamal", "jalal", "kamal", "osama",
-    "usama", "ghazi", "mohsen", "ebrahim", "masoud", "masrour", "nechirvan", "kosrat", "qubad",
-    "muhannad", "muthanna", "nabil", "nabeel", "rashid", "sadiq", "shibl", "thamer", "wathiq", "zuhair",
-}
 FACILITY_WORDS = {  # a run holding one names a place or building, not a person: "Imam Hussein Shrine"
     "shrine", "mosque", "hospital", "market", "street", "square", "bridge", "airport", "stadium", "hotel", "palace",
     "tower", "school", "road", "highway", "gate", "camp", "base", "port", "field", "dam", "hall",
@@ -188,6 +174,7 @@ class EntityIndex:
     longest: int = 1
     places: set[tuple[str, ...]] = field(default_factory=set)  # listed places, folded words without particles
     place_prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every leading part of a place
+    given_names: frozenset[str] = frozenset()  # folded; a capitalized run opening with one reads as a person
 
     def add_place(self, place: str) -> None:
         """A place by its exact spelling (the al- particle aside), never the loose key names use."""
@@ -223,8 +210,9 @@ class EntityIndex:
 
 def load_entities(seeds_dir: Path, ref: Reference) -> EntityIndex:
     """Curated entities from seeds/entities.yml, and every outlet as an organization."""
-    index = EntityIndex({})
-    for entry in load_yaml(seeds_dir / "entities.yml").get("entities") or []:
+    curated = load_yaml(seeds_dir / "entities.yml")
+    index = EntityIndex({}, given_names=frozenset(fold_letters(n) for n in curated.get("given_names") or []))
+    for entry in curated.get("entities") or []:
         index.add(Entity(
             slug(entry["name"]), entry["name"], entry["type"], entry.get("description"), True,
             tuple(entry.get("variants") or ()), tuple(entry.get("epithets") or ()),
@@ -328,7 +316,8 @@ def canonical_new_name(surface: str) -> str:
     return re.sub(r"\b(?:Al|al|El|el)[\s-]+(?=[A-Z])", "al-", surface).strip()
 
 
-def propose(text: str, tokens: list[Token], i: int, ref: Reference) -> tuple[str, str, int, int, int] | None:
+def propose(text: str, tokens: list[Token], i: int, ref: Reference,
+            given_names: frozenset[str]) -> tuple[str, str, int, int, int] | None:
     """(name, type, start, end, token after) for capitalized words that read as a person or organization."""
     j = i
     while j < len(tokens):
@@ -378,7 +367,7 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference) -> tuple[str
     if PLACE_CUE_AFTER.match(after):
         return None
     has_particle = any(w in {"al", "el", "abu", "bin", "ibn"} for w in words[:-1])
-    if (titled or has_particle or words[0] in GIVEN_NAMES or PERSON_CUES_BEFORE.search(before)
+    if (titled or has_particle or words[0] in given_names or PERSON_CUES_BEFORE.search(before)
             or PERSON_CUES_AFTER.match(after)):
         return canonical_new_name(surface), "person", run[0].start, run[-1].end, after_run
     return None
@@ -443,7 +432,7 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
             continue
         token = tokens[i]
         if (token.text[0].isupper() or ORDINAL.fullmatch(token.text)) and token.key:
-            proposal = propose(text, tokens, i, ref)
+            proposal = propose(text, tokens, i, ref, index.given_names)
             if proposal and any(match_known(text, tokens, k, index) for k in range(i + 1, proposal[4])):
                 proposal = None  # a curated name inside the run: let it match where it starts
                 if not people.get(token.key) and not default_for_surname(index, token.key, token.text):
