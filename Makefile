@@ -8,7 +8,7 @@ PORT ?= 8001
 VENV := .venv
 BIN := $(VENV)/bin
 DB := militia_news.db
-SOURCES := build_db.py $(wildcard militia_news/*.py) $(wildcard seeds/*.txt) $(wildcard seeds/*.yml)
+SOURCES := build_db.py $(wildcard militia_news/*.py) $(wildcard militia_news/data/*.yml) $(wildcard seeds/*.txt)
 
 .PHONY: help install build serve test eval candidates dist bench clean
 
@@ -16,7 +16,7 @@ help:
 	@echo "make serve   build the db and serve it at http://127.0.0.1:$(PORT)"
 	@echo "make test    run the whole test suite"
 	@echo "make build   (re)build $(DB) when seeds or code changed"
-	@echo "make eval    score the build against the gold annotations in eval/gold"
+	@echo "make eval    score the seed and dev builds against their gold (MISSES=1 lists every miss)"
 	@echo "make candidates  list found-but-uncurated names, most frequent first"
 	@echo "make bench   build 1x/100x/1000x synthetic corpora and time the build and the served pages"
 	@echo "make dist    write the release folder dist/ (db, CSVs, data dictionary, checksums)"
@@ -50,8 +50,13 @@ $(SYSTEM_PACKAGES) &:
 test: $(VENV)/.installed $(SYSTEM_PACKAGES)
 	$(BIN)/python -m pytest
 
-eval: $(DB)
-	$(BIN)/python -m militia_news.evaluate $(DB) eval/gold
+DEV_DB := eval/dev.db
+
+$(DEV_DB): $(SOURCES) $(wildcard eval/dev/seeds/*.txt)
+	$(BIN)/python build_db.py --seeds eval/dev/seeds --out $@ --quiet
+
+eval: $(DB) $(DEV_DB)
+	$(BIN)/python -m militia_news.evaluate --seeds-db $(DB) --dev-db $(DEV_DB) --readme README.md $(if $(MISSES),--misses)
 
 candidates: $(DB)
 	$(BIN)/python -m militia_news.candidates $(DB)
@@ -60,4 +65,4 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m militia_news.bench --json-out bench-results.json
 
 clean:
-	rm -rf $(DB) militia_news.inspect.json dist $(VENV) .pytest_cache .hypothesis *.egg-info
+	rm -rf $(DB) $(DEV_DB) militia_news.inspect.json dist $(VENV) .pytest_cache .hypothesis *.egg-info

@@ -26,7 +26,7 @@ from .model import Article, Post, Problem, ResolvedMention
 from .posts import split_posts
 from .publish import default_facets
 from .quotes import Quote, find_quotes
-from .reference import Reference, load_reference
+from .reference import REFERENCE_DIR, Reference, load_reference
 from .seeds import read_seed, seed_paths
 
 
@@ -36,6 +36,7 @@ class BuildResult:
     posts: int
     articles: int
     problems: int
+    skipped: tuple[Problem, ...] = ()  # the files that could not be read, one error each
 
 
 @dataclass
@@ -47,13 +48,20 @@ class AnalysedFile:
     articles: list[tuple[Article, list[ResolvedMention], list[Quote]]]
     new_names: dict[str, tuple[str, str]]  # provisional id -> (name, type)
     problems: list[Problem]
+    unreadable: bool = False  # skipped: its one problem says why
 
 
-def analyse_file(path: Path, ref: Reference, index: EntityIndex, done: set[str]) -> AnalysedFile:
+def analyse_file(path: Path, ref: Reference, index: EntityIndex, done: set[str], strict: bool = False) -> AnalysedFile:
     """Every pure stage over one seed file. `done` holds the content keys of posts this process analysed in
     earlier files: their articles are written before this file's, so they are parsed (their dates help
-    infer the file's missing years) but not searched again. This file's posts are added to it."""
-    seed = read_seed(path)
+    infer the file's missing years) but not searched again. This file's posts are added to it. A file that
+    cannot be read is skipped with an error row, or stops the build when `strict`."""
+    try:
+        seed = read_seed(path)
+    except BuildError as e:
+        if strict:
+            raise
+        return AnalysedFile(path, [], [], {}, [Problem(path.name, e.line, "error", f"{e.message}; file skipped")], True)
     posts, problems = split_posts(seed, ref.labels)
     unique = list({post.content_key: post for post in reversed(posts)}.values())[::-1]
     articles, new_names = [], {}
@@ -77,29 +85,29 @@ def analyse_file(path: Path, ref: Reference, index: EntityIndex, done: set[str])
                         [*seed.problems, *problems])
 
 
-_worker: tuple[Reference, EntityIndex, set[str]] | None = None
+_worker: tuple[Reference, EntityIndex, set[str], bool] | None = None
 
 
-def _start_worker(seeds_dir: Path) -> None:
+def _start_worker(reference_dir: Path, strict: bool) -> None:
     global _worker
-    ref = load_reference(seeds_dir)
-    _worker = (ref, load_entities(seeds_dir, ref), set())
+    ref = load_reference(reference_dir)
+    _worker = (ref, load_entities(ref), set(), strict)
 
 
 def _analyse_in_worker(path: Path) -> AnalysedFile:
     return analyse_file(path, *_worker)
 
 
-def analysed_files(paths: list[Path], seeds_dir: Path, ref: Reference, index: EntityIndex) -> Iterator[AnalysedFile]:
+def analysed_files(paths: list[Path], ref: Reference, index: EntityIndex, strict: bool) -> Iterator[AnalysedFile]:
     """The files analysed in order: in worker processes when there are several files and cores. A worker
     takes files in increasing order, so whatever it analysed before belongs to an earlier file."""
     workers = min(os.cpu_count() or 1, 4)
     if len(paths) < 4 or workers < 2:
         done: set[str] = set()
-        yield from (analyse_file(path, ref, index, done) for path in paths)
+        yield from (analyse_file(path, ref, index, done, strict) for path in paths)
         return
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_start_worker, initargs=(seeds_dir,)) as pool:
+    with context.Pool(workers, initializer=_start_worker, initargs=(ref.folder, strict)) as pool:
         yield from pool.imap(_analyse_in_worker, paths, chunksize=1)
 
 
@@ -122,12 +130,15 @@ def remove_stale_temporaries(out: Path) -> None:
             path.unlink(missing_ok=True)
 
 
-def build(seeds_dir: Path, out: Path, on_file: Callable[[Path], None] | None = None) -> BuildResult:
-    """Build the database at `out`. It is written beside `out` and renamed over it only when complete."""
+def build(seeds_dir: Path, out: Path, reference_dir: Path = REFERENCE_DIR, strict: bool = False,
+          on_file: Callable[[Path], None] | None = None) -> BuildResult:
+    """Build the database at `out` from the pages in `seeds_dir` and the reference data in `reference_dir`.
+    It is written beside `out` and renamed over it only when complete. A page that cannot be read is skipped
+    (an error row in `problems`), or, when `strict`, stops the build with the old db untouched."""
     seeds_dir, out = Path(seeds_dir), Path(out)
     if not seeds_dir.is_dir():
         raise BuildError(str(seeds_dir), "seeds folder not found")
-    ref = load_reference(seeds_dir)
+    ref = load_reference(reference_dir)
     paths = seed_paths(seeds_dir)
     if not paths:
         raise BuildError(str(seeds_dir), "no seed files (*.txt) in the folder")
@@ -144,13 +155,14 @@ def build(seeds_dir: Path, out: Path, on_file: Callable[[Path], None] | None = N
         database.ensure_db_shape(db, indexes=False)
         database.start_staging(db)
         database.write_outlets(db, ref)
-        index = load_entities(seeds_dir, ref)
+        index = load_entities(ref)
         new_entities = NewEntities(index)
         surfaces: dict[str, set[str]] = defaultdict(set)
         names = {e.id: e.name for e in index.entities.values()}
         seen: set[str] = set()
-        posts = 0
-        for analysed in analysed_files(paths, seeds_dir, ref, index):
+        posts, skipped = 0, []
+        for analysed in analysed_files(paths, ref, index, strict):
+            skipped += analysed.problems if analysed.unreadable else []
             linked = link_new_names(analysed, new_entities)
             names.update({i: new_entities.entities[i].name for i in linked if i not in names})
             fresh = [item for item in analysed.articles if item[0].id not in seen]
@@ -168,7 +180,7 @@ def build(seeds_dir: Path, out: Path, on_file: Callable[[Path], None] | None = N
         database.write_statements(db)
         database.write_facet_counts(db, default_facets())
         database.finish(db)
-        result = BuildResult(len(paths), posts, len(seen), db["problems"].count)
+        result = BuildResult(len(paths), posts, len(seen), db["problems"].count, tuple(skipped))
         db.close()
         os.replace(temporary, out)
         return result

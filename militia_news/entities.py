@@ -208,9 +208,9 @@ class EntityIndex:
         self.generic.extend((re.compile(rf"\b{re.escape(g)}\b", re.I), entity.id) for g in entity.generic)
 
 
-def load_entities(seeds_dir: Path, ref: Reference) -> EntityIndex:
-    """Curated entities from seeds/entities.yml, and every outlet as an organization."""
-    curated = load_yaml(seeds_dir / "entities.yml")
+def load_entities(ref: Reference) -> EntityIndex:
+    """Curated entities from the reference folder's entities.yml, and every outlet as an organization."""
+    curated = load_yaml(ref.folder / "entities.yml")
     index = EntityIndex({}, given_names=frozenset(fold_letters(n) for n in curated.get("given_names") or []))
     for entry in curated.get("entities") or []:
         index.add(Entity(

@@ -66,7 +66,7 @@ def split_posts(seed: SeedFile, labels: re.Pattern[str]) -> tuple[list[Post], li
     starts = find_starts(seed, lines, labels)
     problems = []
     if not starts:
-        problems.append(Problem(seed.name, lines[0].number, "error",
+        problems.append(Problem(seed.name, lines[0].number, "warning",
                                 "no blog headline found in the file; none of its lines was read as a post"))
         return [], problems
     if starts[0] > 0:

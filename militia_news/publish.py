@@ -23,8 +23,7 @@ import yaml
 
 from .docs import schema_markdown
 
-ROOT = Path(__file__).resolve().parent.parent
-METADATA = ROOT / "metadata.yml"
+METADATA = Path(__file__).resolve().parent / "metadata.yml"  # the project's metadata.yml, shipped in the package
 SETTINGS = {
     "sql_time_limit_ms": 3000,  # a runaway query is cut here
     "facet_time_limit_ms": 1500,  # default facets stay under it on the full tables (make bench checks)

@@ -1,4 +1,5 @@
-"""Curated reference data from seeds/*.yml: the blog's labels and the outlets with their signals."""
+"""Curated reference data (the package's data/ folder, or another given with --reference): the blog's labels,
+the outlets with their signals, places and entities. Every file is checked against its schema on loading."""
 
 from __future__ import annotations
 
@@ -7,12 +8,45 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import jsonschema
 import yaml
 
 from .errors import BuildError
 from .text import fold
 
+REFERENCE_DIR = Path(__file__).resolve().parent / "data"
+
 BOILERPLATE_WEIGHT = 10  # a republisher's boilerplate names the page it was copied from
+
+
+OUTLET_KINDS = ["wire agency", "newspaper", "broadcaster", "local tv", "radio", "news site", "magazine",
+                "think tank", "aggregator", "government agency", "science body", "blog"]
+ENTITY_TYPES = ["person", "organization", "place"]
+_TEXT = {"type": "string", "minLength": 1}
+_TEXTS = {"type": "array", "items": _TEXT}
+_SIGNAL = {"type": "object", "required": ["pattern"], "additionalProperties": False, "properties": {
+    "pattern": _TEXT, "role": {"enum": ["source", "page"]}, "weight": {"type": "integer", "minimum": 1},
+    "note": {"type": "string"}}}
+# The shape of each reference file (JSON Schema). A file not listed here need only be a mapping.
+SCHEMAS = {
+    "outlets.yml": {"type": "object", "required": ["outlets"], "properties": {"outlets": {"type": "array", "items": {
+        "type": "object", "required": ["id", "name", "kind"], "additionalProperties": False, "properties": {
+            "id": {"type": "string", "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$"}, "name": _TEXT,
+            "kind": {"enum": OUTLET_KINDS}, "country": {"type": ["string", "null"]}, "aliases": _TEXTS,
+            "domain": {"type": ["string", "null"], "pattern": "^[a-z0-9.-]+\\.[a-z]{2,}(?:/[\\w/-]*)?$"},
+            "signals": {"type": "array", "items": _SIGNAL}, "boilerplate": _TEXTS,
+            "carries_wire_copy": {"type": "boolean"}}}}}},
+    "entities.yml": {"type": "object", "required": ["entities"], "properties": {
+        "given_names": _TEXTS,
+        "entities": {"type": "array", "items": {
+            "type": "object", "required": ["name", "type"], "additionalProperties": False, "properties": {
+                "name": _TEXT, "type": {"enum": ENTITY_TYPES}, "description": {"type": "string"},
+                "variants": _TEXTS, "epithets": _TEXTS, "generic": _TEXTS, "surname_default": {"type": "boolean"}}}}}},
+    "labels.yml": {"type": "object", "required": ["labels"], "properties": {"labels": {"type": "array", "items": {
+        "type": "object", "required": ["pattern"], "additionalProperties": False,
+        "properties": {"pattern": _TEXT, "note": {"type": "string"}}}}}},
+    "places.yml": {"type": "object", "required": ["places"], "properties": {"places": _TEXTS}},
+}
 
 
 @dataclass(frozen=True)
@@ -45,6 +79,7 @@ class Outlet:
 
 @dataclass(frozen=True)
 class Reference:
+    folder: Path
     labels: re.Pattern[str]
     outlets: dict[str, Outlet]
     outlet_by_alias: dict[str, str]
@@ -54,17 +89,44 @@ class Reference:
     any_boilerplate: re.Pattern[str]  # every outlet's republisher boilerplate
 
 
-def load_yaml(path: Path) -> dict:
+def _text(path: Path) -> str:
     try:
-        with open(path, encoding="utf-8") as f:
-            data = yaml.safe_load(f)
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise BuildError(str(path), "reference file not found") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise BuildError(str(path), f"cannot read reference file: {e}") from None
+
+
+def _line_of(node: yaml.Node | None, path: Iterable) -> int | None:
+    """The 1-based line of the YAML node at a JSON path (keys and indexes), or of its nearest parent."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == step), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            node = None
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def load_yaml(path: Path) -> dict:
+    """A reference file's data, checked against its schema: a bad entry is one error naming file and line."""
+    text = _text(path)
+    try:
+        data = yaml.safe_load(text)
     except yaml.YAMLError as e:
         line = e.problem_mark.line + 1 if getattr(e, "problem_mark", None) else None
         raise BuildError(str(path), f"not valid YAML: {getattr(e, 'problem', e)}", line) from None
-    if not isinstance(data, dict):
-        raise BuildError(str(path), "expected a mapping at the top level", 1)
+    schema = SCHEMAS.get(path.name, {"type": "object"})
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    if error is not None:
+        where = "/".join(map(str, error.absolute_path)) or "the top level"
+        raise BuildError(str(path), f"{where}: {error.message}", _line_of(yaml.compose(text), error.absolute_path))
     return data
 
 
@@ -147,16 +209,18 @@ def _trie_pattern(node: dict) -> str:
     return f"(?:{'|'.join(branches)})"
 
 
-def load_reference(seeds_dir: Path) -> Reference:
-    outlets = load_outlets(seeds_dir / "outlets.yml")
+def load_reference(reference_dir: Path = REFERENCE_DIR) -> Reference:
+    """The reference data of a folder (the package's own by default)."""
+    reference_dir = Path(reference_dir)
+    outlets = load_outlets(reference_dir / "outlets.yml")
     by_alias: dict[str, str] = {}
     for outlet in outlets.values():
         for alias in outlet.aliases:
             if by_alias.setdefault(alias, outlet.id) != outlet.id:
-                raise BuildError(str(seeds_dir / "outlets.yml"), f"alias {alias!r} names both {by_alias[alias]!r} and {outlet.id!r}")
-    places = frozenset(fold(p) for p in load_yaml(seeds_dir / "places.yml").get("places") or [])
+                raise BuildError(str(reference_dir / "outlets.yml"), f"alias {alias!r} names both {by_alias[alias]!r} and {outlet.id!r}")
+    places = frozenset(fold(p) for p in load_yaml(reference_dir / "places.yml").get("places") or [])
     boilerplate = [p.pattern for o in outlets.values() for p in o.boilerplate]
-    return Reference(load_labels(seeds_dir / "labels.yml"), outlets, by_alias, alias_alternation(by_alias), places,
+    return Reference(reference_dir, load_labels(reference_dir / "labels.yml"), outlets, by_alias, alias_alternation(by_alias), places,
                      house_formats(outlets), any_of(boilerplate))
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
 from pathlib import Path
 
 from .posts import split_posts
@@ -21,7 +20,7 @@ WIRE_TAGS = ["(Reuters)", "(AP)", "(AFP)"]
 
 
 def seed_posts(seeds_dir: Path) -> list[list[str]]:
-    ref = load_reference(seeds_dir)
+    ref = load_reference()
     posts = []
     for path in seed_paths(seeds_dir):
         seed = read_seed(path)
@@ -54,8 +53,6 @@ def write_corpus(seeds_dir: Path, out: Path, scale: int, seed: int = 0) -> tuple
     rng = random.Random(seed)
     templates = seed_posts(seeds_dir)
     out.mkdir(parents=True, exist_ok=True)
-    for reference in seeds_dir.glob("*.yml"):
-        shutil.copy(reference, out / reference.name)
     total, written, history = len(templates) * scale, 0, []
     size = 0
     for file_number in range(0, total, POSTS_PER_FILE):

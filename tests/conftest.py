@@ -11,10 +11,11 @@ import sqlite_utils
 
 from militia_news.build import build
 from militia_news.publish import RunningServer, free_port, serve_command
+from militia_news.reference import REFERENCE_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-REFERENCE_FILES = sorted(SEEDS.glob("*.yml"))
+DEV_PAGES = ROOT / "eval" / "dev" / "seeds"
 
 
 @pytest.fixture(scope="session")
@@ -31,10 +32,8 @@ def db(built_db) -> sqlite_utils.Database:
 
 
 def make_seeds(folder: Path, files: dict[str, str | bytes]) -> Path:
-    """A seeds folder holding the project's reference data and the given seed files."""
+    """A folder of crawl pages holding the given files."""
     folder.mkdir(parents=True, exist_ok=True)
-    for path in REFERENCE_FILES:
-        shutil.copy(path, folder / path.name)
     for name, content in files.items():
         target = folder / name
         if isinstance(content, bytes):
@@ -48,6 +47,20 @@ def make_seeds(folder: Path, files: dict[str, str | bytes]) -> Path:
 def seeds_with(tmp_path):
     """Build a seeds folder from constructed seed files: seeds_with({"a.txt": "..."})."""
     return lambda files: make_seeds(tmp_path / "seeds", files)
+
+
+@pytest.fixture
+def reference_copy(tmp_path) -> Path:
+    """A copy of the package's reference data, to edit."""
+    return Path(shutil.copytree(REFERENCE_DIR, tmp_path / "reference"))
+
+
+@pytest.fixture(scope="session")
+def dev_db(tmp_path_factory) -> Path:
+    """The db built from the dev crawl pages (eval/dev/seeds)."""
+    out = tmp_path_factory.mktemp("dev") / "dev.db"
+    build(DEV_PAGES, out)
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from militia_news.reference import alias_alternation, load_reference
 
 from .conftest import SEEDS
 
-REF = load_reference(SEEDS)
+REF = load_reference()
 FIELDS = "outlet_id, via_outlet_id, byline, dateline, published, published_text, published_inferred"
 
 

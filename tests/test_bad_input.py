@@ -4,6 +4,7 @@ and the previous db is never touched."""
 import codecs
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import sqlite_utils
 
 from militia_news.build import build
 from militia_news.errors import BuildError
+from militia_news.reference import REFERENCE_DIR
 
 from .conftest import ROOT, SEEDS, make_seeds
 
@@ -73,10 +75,26 @@ def test_bad_seed_file_builds_with_a_problem(tmp_path, name, content, expect_pos
             assert article["body"][quote["char_start"]:quote["char_end"]] == quote["text"]
 
 
-def test_binary_file_is_a_one_line_error_and_the_old_db_stays(previous_db, tmp_path):
+BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR"
+
+
+def test_binary_file_is_skipped_with_an_error_row_and_the_rest_is_built(tmp_path):
+    seeds = make_seeds(tmp_path / "seeds", {"good.txt": POST, "image.txt": BINARY})
+    out = tmp_path / "out.db"
+    result = run_cli("--seeds", seeds, "--out", out, "--quiet")
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "error: image.txt:3: binary data (NUL byte), not a text seed file; file skipped"]
+    db = sqlite_utils.Database(out)
+    assert [(p["seed_file"], p["line"], p["severity"]) for p in db["problems"].rows_where("seed_file = 'image.txt'")] == [
+        ("image.txt", 3, "error")]
+    assert next(db["articles"].rows)["outlet_id"] == "reuters"
+
+
+def test_binary_file_with_strict_is_a_one_line_error_and_the_old_db_stays(previous_db, tmp_path):
     out, checksum = previous_db
-    seeds = make_seeds(tmp_path / "seeds", {"good.txt": POST, "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR"})
-    result = run_cli("--seeds", seeds, "--out", out)
+    seeds = make_seeds(tmp_path / "seeds", {"good.txt": POST, "image.txt": BINARY})
+    result = run_cli("--seeds", seeds, "--out", out, "--strict")
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["error: image.txt:3: binary data (NUL byte), not a text seed file"]
     assert hashlib.sha256(out.read_bytes()).hexdigest() == checksum
@@ -95,7 +113,7 @@ def test_seed_file_removed_mid_build(previous_db, tmp_path):
     seeds = make_seeds(tmp_path / "seeds", {"a.txt": POST, "b.txt": POST.replace("Sunday", "Monday"),
                                             "c.txt": POST.replace("Sunday", "Friday")})
     with pytest.raises(BuildError) as failure:
-        build(seeds, out, on_file=lambda path: (seeds / "c.txt").unlink(missing_ok=True))
+        build(seeds, out, strict=True, on_file=lambda path: (seeds / "c.txt").unlink(missing_ok=True))
     assert failure.value.path.endswith("c.txt") and "cannot read seed file" in str(failure.value)
     assert hashlib.sha256(out.read_bytes()).hexdigest() == checksum
     assert not list(out.parent.glob(".*.tmp"))
@@ -124,14 +142,38 @@ def test_sigkill_during_a_build_leaves_the_previous_db(previous_db, tmp_path, de
 
 
 @pytest.mark.parametrize("extra, message", [
-    ("  - {id: reuters, name: Reuters Again, aliases: [Reuters Again]}\n", "outlet 'reuters' is listed twice"),
-    ("  - {id: reuters-copy, name: Reuters Copy, aliases: [AP]}\n", "alias 'AP' names both 'associated-press' and 'reuters-copy'"),
+    ("  - {id: reuters, name: Reuters Again, kind: wire agency, aliases: [Reuters Again]}\n",
+     "outlet 'reuters' is listed twice"),
+    ("  - {id: reuters-copy, name: Reuters Copy, kind: wire agency, aliases: [AP]}\n",
+     "alias 'AP' names both 'associated-press' and 'reuters-copy'"),
 ])
-def test_ambiguous_outlets_are_a_one_line_error_and_the_old_db_stays(previous_db, tmp_path, extra, message):
+def test_ambiguous_outlets_are_a_one_line_error_and_the_old_db_stays(previous_db, tmp_path, reference_copy, extra,
+                                                                    message):
     out, checksum = previous_db
     seeds = make_seeds(tmp_path / "seeds", {"good.txt": POST})
-    (seeds / "outlets.yml").write_text((seeds / "outlets.yml").read_text() + extra)
-    result = run_cli("--seeds", seeds, "--out", out)
+    (reference_copy / "outlets.yml").write_text((reference_copy / "outlets.yml").read_text() + extra)
+    result = run_cli("--seeds", seeds, "--out", out, "--reference", reference_copy)
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [f"error: {seeds / 'outlets.yml'}: {message}"]
+    assert result.stderr.splitlines() == [f"error: {reference_copy / 'outlets.yml'}: {message}"]
     assert hashlib.sha256(out.read_bytes()).hexdigest() == checksum
+
+
+def test_malformed_reference_entries_are_one_line_errors_naming_file_and_line(tmp_path, reference_copy):
+    seeds = make_seeds(tmp_path / "seeds", {"good.txt": POST})
+    outlets = reference_copy / "outlets.yml"
+    lines = outlets.read_text().splitlines()
+    outlets.write_text("\n".join([*lines, "  - {name: Nameless Outlet, kind: news site}", ""]))
+    result = run_cli("--seeds", seeds, "--out", tmp_path / "x.db", "--reference", reference_copy)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"error: {outlets}:{len(lines) + 1}: outlets/{sum(line.startswith('  - ') for line in lines)}: "
+        "'id' is a required property"]
+
+    shutil.copy(REFERENCE_DIR / "outlets.yml", outlets)
+    entities = reference_copy / "entities.yml"
+    lines = entities.read_text().splitlines()
+    entities.write_text("\n".join([*lines, "  - {name: Some Ship, type: vessel}", ""]))
+    result = run_cli("--seeds", seeds, "--out", tmp_path / "x.db", "--reference", reference_copy)
+    assert result.returncode == 1 and len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith(f"error: {entities}:{len(lines) + 1}: ")
+    assert "'vessel' is not one of ['person', 'organization', 'place']" in result.stderr

@@ -78,7 +78,7 @@ def test_failed_build_leaves_the_old_db_untouched(tmp_path):
     assert run_cli("--seeds", SEEDS, "--out", out).returncode == 0
     before = sha256(out)
     seeds = make_seeds(tmp_path / "bad", {"good.txt": SEED_000, "zz-broken.txt": b"Antichrist\n\nhead\x00er\n"})
-    result = run_cli("--seeds", seeds, "--out", out)
+    result = run_cli("--seeds", seeds, "--out", out, "--strict")
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == ["error: zz-broken.txt:3: binary data (NUL byte), not a text seed file"]
     assert sha256(out) == before

@@ -12,8 +12,8 @@ from militia_news.reference import load_reference
 
 from .conftest import SEEDS
 
-REF = load_reference(SEEDS)
-INDEX = load_entities(SEEDS, REF)
+REF = load_reference()
+INDEX = load_entities(REF)
 SEED_LINES = [line for path in sorted(SEEDS.glob("*.txt"))
               for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 

@@ -9,7 +9,7 @@ from militia_news.seeds import read_seed
 
 from .conftest import ROOT, SEEDS
 
-REF = load_reference(SEEDS)
+REF = load_reference()
 
 
 def posts_of(text: str):
