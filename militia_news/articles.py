@@ -17,6 +17,7 @@ from .layout import (
     is_headline_like,
     is_page_junk,
     stamp_date,
+    stamp_parts,
 )
 from .model import Article, Caption, Post, Problem
 from .outlets import SOURCE, STAFF, Evidence, headline_trailer_outlet, outlet_evidence, resolve_outlet, tag_line_outlet
@@ -40,7 +41,7 @@ DATELINE = re.compile(
     rf"^(?P<place>{PLACE}(?:, (?!{MONTH}\s)(?:{PLACE}))?)"
     rf"(?:,? (?P<date>{MONTH} \d{{1,2}}(?:, \d{{4}})?))?"
     rf"(?: \((?P<tag>[^()]{{1,40}})\))?"
-    rf"\s*(?P<sep>{DASH}|:)\s+(?P<rest>\S.*)$"
+    rf"(?:\s*(?P<sep>{DASH}|:)\s+|(?<=\))\s+(?=[A-Z]))(?P<rest>\S.*)$"
 )
 OUTLET_AFTER_BYLINE = rf"(?:\s*[,|]\s*|\s+{DASH}\s+)(?:the\s+)?[A-Z][\w .&’']*"  # ", Reuters", "| AP", "- The National"
 STAFF_BYLINE = re.compile(rf"^(?:By:?\s+)?(?P<name>(?:[A-Z][\w’'-]*\s+){{1,4}}{STAFF})$")  # "Middle East Eye staff"
@@ -94,9 +95,11 @@ def read_dateline(text: str, ref: Reference) -> Dateline | None:
         place, tag = first, second  # "Tehran, IRNA --"
     if m["sep"] == ":" and not first.isupper():
         return None
+    if not m["sep"] and tag not in ref.outlet_by_alias:
+        return None  # "Baghdad, Aug 11 (Prensa Latina) A recount…": no dash only after an agency's tag
     if not (is_place(place, ref) or tag and first.isupper()):
         return None
-    return Dateline(place, m["date"], tag, text[: m.start("sep")].strip())
+    return Dateline(place, m["date"], tag, text[: m.start("rest")].strip(" –—-:"))
 
 
 def line_kind(text: str, ref: Reference) -> str:
@@ -151,6 +154,10 @@ def parse_post(post: Post, ref: Reference) -> Article:
     for i in range(1, len(texts)):
         text = texts[i]
         in_header = body_seen < HEADER_BODY_PARAGRAPHS
+        if in_header and kinds[i] == "stamp" and byline is None and stamp_parts(text)[1]:
+            found = read_byline(stamp_parts(text)[1], ref)  # "By Emanuel Fabian8 May 2021, 4:27 pm"
+            byline = found[0] if found else None
+            continue
         if in_header and kinds[i] in ("heading", "body") and byline is None:
             found = read_byline(text, ref)
             if found:
@@ -180,6 +187,8 @@ def parse_post(post: Post, ref: Reference) -> Article:
     trailer = headline_trailer_outlet(ref, original)
     if trailer:
         evidence.append(Evidence(trailer, SOURCE, 10, numbers[original_index]))
+    if byline in ref.outlet_by_alias:  # "By JTA"
+        evidence.append(Evidence(ref.outlet_by_alias[byline], SOURCE, 10, post.line_start))
     if dateline and dateline.tag and dateline.tag in ref.outlet_by_alias:
         evidence.append(Evidence(ref.outlet_by_alias[dateline.tag], SOURCE, 10, post.line_start))
     outlet_id, via_outlet_id = resolve_outlet(ref, evidence)

@@ -20,7 +20,7 @@ from .text import fold, stable_int_id, words
 
 TABLES: dict[str, dict] = {
     "outlets": {
-        "columns": {"id": str, "name": str, "kind": str, "country": str, "aliases": str},
+        "columns": {"id": str, "name": str, "kind": str, "country": str, "domain": str, "aliases": str},
         "pk": "id",
         "not_null": {"name", "kind"},
     },
@@ -235,7 +235,7 @@ def finish(db: sqlite_utils.Database) -> None:
 def write_outlets(db: sqlite_utils.Database, ref: Reference) -> None:
     db["outlets"].insert_all(
         {
-            "id": o.id, "name": o.name, "kind": o.kind, "country": o.country,
+            "id": o.id, "name": o.name, "kind": o.kind, "country": o.country, "domain": o.domain,
             "aliases": json.dumps([a for a in o.aliases if a != o.name], ensure_ascii=False),
         }
         for o in sorted(ref.outlets.values(), key=lambda o: o.id)

@@ -27,18 +27,26 @@ CAPTION_PATTERNS = (
 
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-DAY_MONTH_YEAR = rf"\d{{1,2}} {MONTH},? \d{{4}}"
-MONTH_DAY_YEAR = rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+ANY_CASE_MONTH = f"(?i:{MONTH})"  # "MAY 21, 2023" in an all-caps byline
+DAY_MONTH_YEAR = rf"\d{{1,2}} {ANY_CASE_MONTH},? \d{{4}}"
+MONTH_DAY_YEAR = rf"{ANY_CASE_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
 ISO_DATE = r"\d{4}-\d{2}-\d{2}"
-FULL_DATE = rf"(?:{MONTH_DAY_YEAR}|{DAY_MONTH_YEAR}|{ISO_DATE})"
-CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?"
+NUMERIC_DATE = r"\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})"  # "11/29/2022", "01.01.17": month first unless the day shows
+FULL_DATE = rf"(?:{MONTH_DAY_YEAR}|{DAY_MONTH_YEAR}|{ISO_DATE}|{NUMERIC_DATE})"
+CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}|\s*[+-]\d{2}:?\d{2})?"
 AT_CLOCK = rf"(?:\s*(?:[|,–—-]|\bat\b)?\s*{CLOCK})?"  # ", 5:40 PM", " | 14:05 GMT", " at 5:40 p.m."
 WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*,?"
+STAMP_WORDS = (r"(?:Updated|Last [Uu]pdated|Last modified(?: on)?|Published(?: date)?|Date published|Posted|"
+               r"First published(?: on)?)")
 
 # Lines that state when the page was published or updated; they are never body text.
 STAMP_PATTERNS = (
-    re.compile(rf"^\(?(?:Updated|Last updated|Last modified(?: on)?|Published(?: date)?|Date published|Posted|First published(?: on)?)"
+    re.compile(rf"^\(?{STAMP_WORDS}"
                rf"(?: on)?:?\s*(?:{WEEKDAY}\s*)?(?P<date>{FULL_DATE}){AT_CLOCK}\)?(?:\s+by\s+[^.!?]{{1,60}})?$", re.I),
+    # a byline glued to its date: "By Emanuel Fabian8 May 2021, 4:27 pm", "By David Sadler Last Updated Sep 30, 2022",
+    # "BY WEATHERBOY TEAM METEOROLOGIST – MAY 21, 2023"
+    re.compile(rf"^(?P<byline>By:?\s+[A-Z].{{1,80}}?)\s*(?:[|,–—-]\s*)?(?:{STAMP_WORDS}(?: on)?:?\s*)?"
+               rf"(?:{WEEKDAY}\s*)?(?P<date>{FULL_DATE}){AT_CLOCK}$", re.I),
     re.compile(rf"^(?:{WEEKDAY}\s*)?(?P<date>{FULL_DATE}){AT_CLOCK}$"),
     re.compile(rf"^(?:Posted|Published|Written) by:?\s+[^|]{{1,60}}?\s*[|,–—-]\s*(?:on\s+)?(?P<date>{FULL_DATE}){AT_CLOCK}$",
                re.I),
@@ -77,13 +85,19 @@ def caption_parts(text: str) -> tuple[str, str | None] | None:
 
 
 @lru_cache(maxsize=100_000)
-def stamp_date(text: str) -> str | None:
-    """The date part of a publication or update stamp line."""
+def stamp_parts(text: str) -> tuple[str, str | None] | None:
+    """(date, byline or None) of a publication or update stamp line; a byline glued to its date keeps "By"."""
     for pattern in STAMP_PATTERNS:
         m = pattern.match(text)
         if m:
-            return m["date"]
+            return m["date"], m.groupdict().get("byline")
     return None
+
+
+def stamp_date(text: str) -> str | None:
+    """The date part of a publication or update stamp line."""
+    parts = stamp_parts(text)
+    return parts[0] if parts else None
 
 
 @lru_cache(maxsize=100_000)

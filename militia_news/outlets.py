@@ -10,7 +10,9 @@ from functools import lru_cache
 from .reference import Reference
 
 SOURCE, PAGE = "source", "page"
+DASH = r"(?:[—–]|-{1,2})"
 STAFF = r"(?:[Ss]taff(?: [Ww]riters?| [Rr]eporters?)?(?: and [Aa]gencies)?|[Nn]ewsroom|[Nn]ews [Dd]esk|[Ww]eb [Dd]esk)\.?"
+DOMAIN_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/?$")  # "USGS.gov"
 TAG_LINE_JUNK = 2  # a source tag line may carry this many stray characters ("The Nationala")
 
 
@@ -24,10 +26,12 @@ class Evidence:
 
 @lru_cache(maxsize=8)
 def mention_pattern(alias_pattern: str) -> re.Pattern[str]:
-    """Self references such as "told Al Jazeera", "according to Reuters", "USA Today reported"."""
+    """Self references: an interview given to the outlet ("told Al Jazeera", "in an interview with Rudaw") or news
+    it found itself ("Al-Monitor has learned"). "According to Reuters" and "USA Today reported" cite another outlet,
+    so they are not evidence of whose article it is."""
     return re.compile(
-        rf"\b(?:told|to|according to|speaking to|in an interview with|in a statement to)\s+(?:the\s+)?(?P<a>{alias_pattern})\b"
-        rf"|(?<![\w-])(?P<b>{alias_pattern}) (?:reported|has learned|learned|reports)\b"
+        rf"\b(?:told|speaking to|spoke to|in an interview with|in a statement to)\s+(?:the\s+)?(?P<a>{alias_pattern})\b"
+        rf"|(?<![\w-])(?P<b>{alias_pattern}) (?:has learned|learned)\b"
     )
 
 
@@ -46,12 +50,21 @@ def source_line_pattern(alias_pattern: str) -> re.Pattern[str]:
     return re.compile(rf"^(?i:sources?:|copyright\b|©)\s*(?:©\s*)?(?:\d{{4}}\s+)?(?i:the\s+)?(?P<a>{alias_pattern})(?![\w-])")
 
 
+@lru_cache(maxsize=8)
+def opener_pattern(alias_pattern: str) -> re.Pattern[str]:
+    """A lede opened by its outlet's name in brackets: "[BestSyndication News] Earthquakes are…", "(CNN) —"."""
+    return re.compile(rf"^[\[(](?:the\s+)?(?P<a>{alias_pattern})[\])]\s*(?:{DASH}\s*)?\S", re.I)
+
+
 def tag_line_outlet(ref: Reference, text: str) -> str | None:
     """The outlet a source tag line names: the alias alone, or with a few stray characters; or the outlet
     of a source or copyright line."""
     m = source_line_pattern(ref.alias_pattern).match(text)
     if m:
         return ref.outlet_by_alias.get(m["a"])
+    m = DOMAIN_LINE.match(text)
+    if m and m["domain"].lower() in ref.outlet_by_domain:
+        return ref.outlet_by_domain[m["domain"].lower()]
     for cut in range(TAG_LINE_JUNK + 1):
         candidate = text[: len(text) - cut] if cut else text
         outlet_id = ref.outlet_by_alias.get(candidate)
@@ -77,6 +90,7 @@ def outlet_evidence(ref: Reference, lines: list[tuple[int, str, bool]]) -> list[
     lines, bylines that name an outlet, and mentions."""
     evidence = []
     mentions, bylines = mention_pattern(ref.alias_pattern), byline_pattern(ref.alias_pattern)
+    openers = opener_pattern(ref.alias_pattern)
     for number, text, is_caption in lines:
         evidence += [Evidence(outlet_id, signal.role, signal.weight, number)
                      for outlet_id, signal in ref.house_formats if signal.pattern.search(text)]
@@ -84,8 +98,10 @@ def outlet_evidence(ref: Reference, lines: list[tuple[int, str, bool]]) -> list[
             continue  # a photo credit names the photographer's agency, not the article's
         tagged = tag_line_outlet(ref, text)
         byline = bylines.match(text)
-        if tagged or byline:
-            evidence.append(Evidence(tagged or ref.outlet_by_alias[byline["a"] or byline["staff"]], SOURCE, 10, number))
+        opener = openers.match(text)
+        if tagged or byline or opener:
+            alias = (byline and (byline["a"] or byline["staff"])) or (opener and opener["a"])
+            evidence.append(Evidence(tagged or ref.outlet_by_alias[alias], SOURCE, 10, number))
         for m in mentions.finditer(text):
             evidence.append(Evidence(ref.outlet_by_alias[m["a"] or m["b"]], SOURCE, 2, number))
     return evidence

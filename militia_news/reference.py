@@ -63,6 +63,7 @@ class Outlet:
     name: str
     kind: str
     country: str | None
+    domain: str | None
     aliases: tuple[str, ...]
     signals: tuple[Signal, ...]
     boilerplate: tuple[re.Pattern[str], ...]
@@ -83,6 +84,7 @@ class Reference:
     labels: re.Pattern[str]
     outlets: dict[str, Outlet]
     outlet_by_alias: dict[str, str]
+    outlet_by_domain: dict[str, str]  # lower-case website domain -> outlet id
     alias_pattern: str  # a regex matching any outlet alias, the longest first
     places: frozenset[str]  # folded names of listed places: they open datelines and are never names
     house_formats: tuple[tuple[str, Signal], ...]  # (outlet id, signal): every signal, boilerplate as one
@@ -167,6 +169,7 @@ def load_outlets(path: Path) -> dict[str, Outlet]:
             entry["name"],
             entry.get("kind", "news site"),
             entry.get("country"),
+            entry.get("domain"),
             aliases,
             signals,
             boilerplate,
@@ -220,7 +223,8 @@ def load_reference(reference_dir: Path = REFERENCE_DIR) -> Reference:
                 raise BuildError(str(reference_dir / "outlets.yml"), f"alias {alias!r} names both {by_alias[alias]!r} and {outlet.id!r}")
     places = frozenset(fold(p) for p in load_yaml(reference_dir / "places.yml").get("places") or [])
     boilerplate = [p.pattern for o in outlets.values() for p in o.boilerplate]
-    return Reference(reference_dir, load_labels(reference_dir / "labels.yml"), outlets, by_alias, alias_alternation(by_alias), places,
+    by_domain = {o.domain.lower(): o.id for o in outlets.values() if o.domain}
+    return Reference(reference_dir, load_labels(reference_dir / "labels.yml"), outlets, by_alias, by_domain, alias_alternation(by_alias), places,
                      house_formats(outlets), any_of(boilerplate))
 
 
