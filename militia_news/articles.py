@@ -18,6 +18,7 @@ from .layout import (
     is_page_junk,
     stamp_date,
     stamp_parts,
+    without_glued_junk,
 )
 from .model import Article, Caption, Post, Problem
 from .outlets import SOURCE, STAFF, Evidence, headline_trailer_outlet, outlet_evidence, resolve_outlet, tag_line_outlet
@@ -104,6 +105,7 @@ def read_dateline(text: str, ref: Reference) -> Dateline | None:
 
 def line_kind(text: str, ref: Reference) -> str:
     """What a line is by its own shape, before the header is read."""
+    text = without_glued_junk(text)
     if ref.any_boilerplate.search(text):
         return "boilerplate"
     if stamp_date(text):
@@ -124,10 +126,15 @@ def line_kind(text: str, ref: Reference) -> str:
 
 
 def pick_original_headline(blog: str, kinds: list[str], texts: list[str], ref: Reference) -> int | None:
-    """The line most like the blog headline near the top; else the first title-like line before the body."""
+    """A page title naming its outlet ("… — The Independent") near the top; else the line most like the blog
+    headline; else the first title-like line before the body. Bylines and names are never headlines."""
     reach = [i for i in range(1, min(len(texts), HEADER_REACH + 1))
-             if kinds[i] == "heading" and not is_name(texts[i], ref)]
-    scored = [(similarity(blog, texts[i]), -i) for i in reach]
+             if kinds[i] == "heading" and is_headline_like(texts[i]) and not is_name(texts[i], ref)
+             and not read_byline(texts[i], ref)]
+    titled = [i for i in reach if headline_trailer_outlet(ref, texts[i])]
+    if titled:
+        return titled[0]
+    scored = [(similarity(blog, without_glued_junk(texts[i])), -i) for i in reach]
     if scored and max(scored)[0] >= PARTNER_SIMILARITY:
         return -max(scored)[1]
     first_body = next((i for i in range(1, len(texts)) if kinds[i] == "body"), len(texts))
@@ -146,7 +153,7 @@ def parse_post(post: Post, ref: Reference) -> Article:
     original_index = pick_original_headline(blog, kinds, texts, ref)
     if original_index is not None:
         kinds[original_index] = "original headline"
-    original = texts[original_index] if original_index is not None else None
+    original = without_glued_junk(texts[original_index]) if original_index is not None else None
 
     byline = dateline = None
     body_texts: dict[int, str] = {}

@@ -17,6 +17,8 @@ CAPTION_PATTERNS = (
     re.compile(rf"^(?P<text>.+?[.!?”)])\s+{CREDIT_WORDS}:\s*(?P<credit>.+)$"),
     # "… Jun 23, 2018. (Photo: REUTERS/Alaa al-Marjani)", "The Al-Nujaba statement (Source:"
     re.compile(rf"^(?P<text>.+?)\s*\((?:{CREDIT_WORDS}|Source):?\s*(?P<credit>[^()]*)\)?\.?$"),
+    # "Fire caused by explosive balloon (Kan News screenshot)"
+    re.compile(r"^(?P<text>.+?)\s*\((?P<credit>[^()]{2,40}\s(?:screenshot|photo|file photo|handout))\)\.?$", re.I),
     # "… foreign troops in the country [Jonathan Ernst/Reuters]"
     re.compile(r"^(?P<text>.+?)\s*\[(?P<credit>[^\[\]]{2,60}/[^\[\]]{2,60})\]$"),
     # "… ahead of the Shiite ritual of Arbaeen. Reuters", "… 2020. US Department of Defence via AP"
@@ -62,7 +64,16 @@ PAGE_JUNK = (
     re.compile(r"^See [A-Z][\w .’'-]{1,60}’s other Tweets$|^See [A-Z][\w .’'-]{1,60}'s other Tweets$"),
     re.compile(r"^[*•·=_~-]{3,}$"),
     re.compile(r"^\S{30,}"),  # a pasted URL or tracking token
+    re.compile(r"^[\w-]+-\d{2,4}x\d{2,4}(?:\.(?:jpe?g|png|gif|webp))?$"),  # an image's file name: "New-York-Quake-300x168"
+    # a blog's comment form and share widgets
+    re.compile(r"^You are commenting using your\b|^Fill in your details below\b|^Connecting to %s$|Log Out /\s*Change \)$"),
+    re.compile(r"^(?:Google|Twitter|Facebook|WordPress\.com) (?:photo|picture|account)$|^Leave a (?:Reply|Comment)$"),
+    re.compile(r"^(?:Like this|Share this|Related|Loading\.\.\.|Follow|Subscribe)(?::)?$", re.I),
 )
+# An image file name or URL glued before a line's text: "https://i2.wp.com/…/mehdi_army.jpgFrom the Mahdi state…",
+# "nuketerror-300x198GOP: We’re A Nation…", "Pakistan-Nuclear-TerrorismHafiz Saeed asks…"
+GLUED_JUNK = re.compile(r"^(?:https?://\S+?\.(?:jpe?g|png|gif|webp)|[\w-]+-\d{2,4}x\d{2,4}|(?:[A-Z][a-z]+-){2,}[A-Z][a-z]+(?=[A-Z][a-z]))"
+                        r"(?=[A-Z“‘\"'])")
 
 FOOTNOTE = re.compile(r"^\[\d{1,3}\]")
 CREDIT_NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn)-[A-Z][\w’'-]*|writers?|correspondents?|reporters?)"
@@ -100,6 +111,11 @@ def stamp_date(text: str) -> str | None:
     return parts[0] if parts else None
 
 
+def without_glued_junk(text: str) -> str:
+    """The line without an image file name or URL glued before it."""
+    return GLUED_JUNK.sub("", text)
+
+
 @lru_cache(maxsize=100_000)
 def is_page_junk(text: str) -> bool:
     return any(p.search(text) for p in PAGE_JUNK)
@@ -115,7 +131,9 @@ def is_closing_credit(text: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def is_headline_like(text: str) -> bool:
-    """A short line that reads as a title: few words and no sentence-final punctuation."""
+    """A short line that reads as a title: few words and no sentence-final punctuation but "?" or "!"; an image
+    file name glued before it is ignored."""
+    text = without_glued_junk(text)
     if len(text) > 240:
         return False
     n = len(words(text))
@@ -129,4 +147,4 @@ def is_headline_like(text: str) -> bool:
         return False
     if text.rstrip().endswith((",", ";")):
         return False
-    return not ends_sentence(text.rstrip().removesuffix("…").removesuffix("..."))
+    return text.rstrip().endswith(("?", "!")) or not ends_sentence(text.rstrip().removesuffix("…").removesuffix("..."))

@@ -30,7 +30,7 @@ def mention_pattern(alias_pattern: str) -> re.Pattern[str]:
     it found itself ("Al-Monitor has learned"). "According to Reuters" and "USA Today reported" cite another outlet,
     so they are not evidence of whose article it is."""
     return re.compile(
-        rf"\b(?:told|speaking to|spoke to|in an interview with|in a statement to)\s+(?:the\s+)?(?P<a>{alias_pattern})\b"
+        rf"\b(?i:told|speaking to|spoke to|in an interview with|in a statement to)\s+(?:the\s+)?(?P<a>{alias_pattern})\b"
         rf"|(?<![\w-])(?P<b>{alias_pattern}) (?:has learned|learned)\b"
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .model import Line, Post, Problem, SeedFile
-from .layout import is_headline_like
+from .layout import is_headline_like, without_glued_junk
 from .text import similarity
 
 HEADER_REACH = 5  # how many lines after a blog headline its original headline may stand
@@ -27,14 +27,15 @@ def opens_block(seed: SeedFile, line: Line) -> bool:
     return line.number == 1 or not seed.lines[line.number - 2].strip()
 
 
-def near_copy(lines: list[Line], k: int, threshold: float) -> int | None:
-    """Index of the headline-like line after lines[k], within reach, most like it (if alike enough)."""
+def near_copy(lines: list[Line], k: int, threshold: float, labels: re.Pattern[str]) -> int | None:
+    """Index of the headline-like line after lines[k], within reach, most like it (if alike enough). A line
+    carrying one of the blog's labels is the blog's own headline, never an original one."""
     best, best_score = None, threshold
     for j in range(k + 1, min(k + 1 + HEADER_REACH, len(lines))):
         candidate = lines[j].text
-        if candidate == lines[k].text or not is_headline_like(candidate):
+        if candidate == lines[k].text or not is_headline_like(candidate) or labels.search(candidate):
             continue
-        score = similarity(lines[k].text, candidate)
+        score = similarity(without_glued_junk(lines[k].text), without_glued_junk(candidate))
         if score >= best_score:
             best, best_score = j, score
     return best
@@ -46,10 +47,12 @@ def find_starts(seed: SeedFile, lines: list[Line], labels: re.Pattern[str]) -> l
     for k, line in enumerate(lines):
         if k in originals or not opens_block(seed, line) or not is_headline_like(line.text):
             continue
+        if k > 0 and line.text == lines[k - 1].text and k - 1 in starts:
+            continue  # the headline repeated: "The Sixth Seal: NY City Destroyed" twice
         if labels.search(line.text):
-            partner = near_copy(lines, k, PARTNER_SIMILARITY)
+            partner = near_copy(lines, k, PARTNER_SIMILARITY, labels)
         else:
-            partner = near_copy(lines, k, UNLABELLED_SIMILARITY)
+            partner = near_copy(lines, k, UNLABELLED_SIMILARITY, labels)
             if partner is None or (starts and k - starts[-1] <= HEADER_REACH):
                 continue  # an unlabelled headline needs its near copy, and not within the last post's header
         starts.append(k)
