@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,6 +12,7 @@ from .dates import latest_year_mentioned, read_date, with_nearest_year
 from .layout import (
     MONTH,
     REPORTING_CREDIT,
+    WEEKDAY,
     caption_parts,
     is_closing_credit,
     is_footnote,
@@ -28,7 +30,7 @@ from .rewrites import headline_rewrites
 from .text import fold, has_words, similarity, slug
 
 MIN_BODY_WORDS = 4  # shorter lines are labels ("The tweeted poster."), not paragraphs
-HEADER_BODY_PARAGRAPHS = 2  # the header (byline, stamps) may reach past a standfirst, not further
+HEADER_BODY_PARAGRAPHS = 3  # the header (byline, stamps) may reach past a caption and a standfirst, not further
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "abd", "de", "van", "von", "der", "da", "du", "le", "la", "bint"}
 NOT_NAME_WORDS = {
     "the", "a", "an", "and", "of", "in", "on", "for", "to", "with", "at", "by", "from", "more", "read",
@@ -45,6 +47,8 @@ DATELINE = re.compile(
     rf"(?:\s*(?P<sep>{DASH}|:)\s+|(?<=\))\s+(?=[A-Z]))(?P<rest>\S.*)$"
 )
 OUTLET_AFTER_BYLINE = rf"(?:\s*[,|]\s*|\s+{DASH}\s+)(?:the\s+)?[A-Z][\w .&’']*"  # ", Reuters", "| AP", "- The National"
+ROLE_BYLINE = re.compile(r"^(?P<name>[^,]{3,60}), (?:[Ss]taff|[Ss]enior|[Cc]hief|[A-Z][a-z]+)? ?"
+                         r"(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Cc]olumnist)(?:,.*)?$")  # "Matt Fagan, Staff writer, @x"
 STAFF_BYLINE = re.compile(rf"^(?:By:?\s+)?(?P<name>(?:[A-Z][\w’'-]*\s+){{1,4}}{STAFF})$")  # "Middle East Eye staff"
 BYLINE_BY = re.compile(rf"^By:?\s+(?P<name>[A-Z][^–—|]{{1,80}}?)(?:{OUTLET_AFTER_BYLINE})?\s*(?:{DASH}\s*)?$")
 PLACE_THEN_NAME = re.compile(rf"^(?P<place>{PLACE}(?:, {PLACE})?)\s+{DASH}\s+(?P<name>[^–—]+?)\s*$")
@@ -137,8 +141,9 @@ def pick_original_headline(blog: str, kinds: list[str], texts: list[str], ref: R
     scored = [(similarity(blog, without_glued_junk(texts[i])), -i) for i in reach]
     if scored and max(scored)[0] >= PARTNER_SIMILARITY:
         return -max(scored)[1]
-    first_body = next((i for i in range(1, len(texts)) if kinds[i] == "body"), len(texts))
-    before_body = [i for i in reach if i < first_body]
+    body = [i for i in range(1, len(texts)) if kinds[i] == "body"]
+    story_start = body[HEADER_BODY_PARAGRAPHS - 1] if len(body) >= HEADER_BODY_PARAGRAPHS else len(texts)
+    before_body = [i for i in reach if i < story_start]  # a caption or summary may stand above the headline
     return before_body[0] if before_body else None
 
 
@@ -148,6 +153,10 @@ def parse_post(post: Post, ref: Reference) -> Article:
     numbers = [line.number for line in post.lines]
     blog = texts[0]
     kinds = ["blog headline"] + [line_kind(t, ref) for t in texts[1:]]
+    top = texts[1: HEADER_REACH + 2]  # a photo's caption shown twice at the top of the page, above and in the story
+    repeated = {t for t, n in Counter(texts[1:]).items()
+                if t in top and (n > 1 or any(o != t and o.startswith(t) for o in top))}
+    kinds = [("caption" if k == "body" and t in repeated else k) for k, t in zip(kinds, texts)]
     problems: list[Problem] = []
 
     original_index = pick_original_headline(blog, kinds, texts, ref)
@@ -183,7 +192,8 @@ def parse_post(post: Post, ref: Reference) -> Article:
                 dateline = read_dateline(text, ref)
 
     captions = tuple(
-        Caption(*caption_parts(texts[i]), numbers[i]) for i in range(1, len(texts)) if kinds[i] == "caption"
+        Caption(*(caption_parts(texts[i]) or (texts[i], None)), numbers[i])
+        for i in range(1, len(texts)) if kinds[i] == "caption"
     )
     paragraphs = (REPORTING_CREDIT.sub("", body_texts[i]).strip() for i in sorted(body_texts))
     body = "\n\n".join(p for p in paragraphs if p)
@@ -247,6 +257,9 @@ def read_byline(text: str, ref: Reference) -> tuple[str, str | None, str | None]
     m = STAFF_BYLINE.match(text)
     if m:
         return m["name"].rstrip("."), None, None
+    m = ROLE_BYLINE.match(text)
+    if m and is_name(m["name"], ref):
+        return m["name"], None, None
     m = PLACE_THEN_NAME.match(text)
     if m and is_place(m["place"], ref) and is_name(m["name"], ref):
         return m["name"], m["place"], None
@@ -261,18 +274,21 @@ def read_byline(text: str, ref: Reference) -> tuple[str, str | None, str | None]
 def read_published(post: Post, kinds: list[str], dateline: Dateline | None) -> tuple[date | None, str | None, date | None]:
     """(date, the text it was read from, a month and day still needing its year)."""
     candidates = []
-    first_body = next((i for i, k in enumerate(kinds) if k == "body"), len(kinds))
+    body_lines = [i for i, k in enumerate(kinds) if k == "body"]
+    header_end = body_lines[HEADER_BODY_PARAGRAPHS - 1] if len(body_lines) >= HEADER_BODY_PARAGRAPHS else len(kinds)
     last_body = max((i for i, k in enumerate(kinds) if k == "body"), default=len(kinds))
     for i, line in enumerate(post.lines):
         if kinds[i] != "stamp":
             continue
         is_update = bool(re.search(r"updated|modified|published|posted", line.text, re.I))
-        if i < first_body and not is_update:
+        if i < header_end and not is_update:
             candidates.append((0, i, stamp_date(line.text), line.text))
         elif is_update:
             candidates.append((1, i, stamp_date(line.text), line.text))
-        elif i > last_body:
-            candidates.append((3, i, stamp_date(line.text), line.text))  # a bare date at the foot of the page
+        elif i > last_body and not (i == len(post.lines) - 1 and re.match(WEEKDAY, line.text)):
+            # a bare date at the foot of the page; as the post's last line with its weekday, it is a blog date
+            # header ("Sunday, July 30, 2023") that opens the next post
+            candidates.append((3, i, stamp_date(line.text), line.text))
     if dateline and dateline.date_text:
         candidates.append((2, 0, dateline.date_text, dateline.text))
     for _, _, date_text, source_text in sorted(candidates):

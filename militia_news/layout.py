@@ -17,6 +17,10 @@ CAPTION_PATTERNS = (
     re.compile(rf"^(?P<text>.+?[.!?”)])\s+{CREDIT_WORDS}:\s*(?P<credit>.+)$"),
     # "… Jun 23, 2018. (Photo: REUTERS/Alaa al-Marjani)", "The Al-Nujaba statement (Source:"
     re.compile(rf"^(?P<text>.+?)\s*\((?:{CREDIT_WORDS}|Source):?\s*(?P<credit>[^()]*)\)?\.?$"),
+    # "… toward Israel, on May 8, 2021. (MOHAMMED ABED / AFP)", "(REUTERS / Amir Cohen)"
+    re.compile(r"^(?P<text>.{30,}?)\s*\((?P<credit>[^()/]{2,40}\s/\s[^()/]{2,40})\)$"),
+    # "… in Tehran, on Sept. 25, 2021. – ATTA KENARE/AFP via Getty Images"
+    re.compile(r"^(?P<text>.{30,}?[.!?”)])\s+[–—-]\s+(?P<credit>[A-Z][^–—]{1,60}/[^–—]{2,60})$"),
     # "Fire caused by explosive balloon (Kan News screenshot)"
     re.compile(r"^(?P<text>.+?)\s*\((?P<credit>[^()]{2,40}\s(?:screenshot|photo|file photo|handout))\)\.?$", re.I),
     # "… foreign troops in the country [Jonathan Ernst/Reuters]"
@@ -30,26 +34,31 @@ CAPTION_PATTERNS = (
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 ANY_CASE_MONTH = f"(?i:{MONTH})"  # "MAY 21, 2023" in an all-caps byline
-DAY_MONTH_YEAR = rf"\d{{1,2}} {ANY_CASE_MONTH},? \d{{4}}"
-MONTH_DAY_YEAR = rf"{ANY_CASE_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+DAY_MONTH_YEAR = rf"\d{{1,2}}(?:st|nd|rd|th)? {ANY_CASE_MONTH},? \d{{4}}"
+MONTH_DAY_YEAR = rf"{ANY_CASE_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? |-)\d{{4}}"  # "July 31-2018" too
 ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 NUMERIC_DATE = r"\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})"  # "11/29/2022", "01.01.17": month first unless the day shows
 FULL_DATE = rf"(?:{MONTH_DAY_YEAR}|{DAY_MONTH_YEAR}|{ISO_DATE}|{NUMERIC_DATE})"
-CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}|\s*[+-]\d{2}:?\d{2})?"
-AT_CLOCK = rf"(?:\s*(?:[|,–—-]|\bat\b)?\s*{CLOCK})?"  # ", 5:40 PM", " | 14:05 GMT", " at 5:40 p.m."
+CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}|\s*[+-]\d{2}:?\d{2})?"
+# ", 5:40 PM", " | 14:05 GMT", " at 5:40 p.m.", " KSA 09:41 – GMT 06:41"
+AT_CLOCK = rf"(?:\s*(?:[|,–—-]|\bat\b)?\s*(?:[A-Z]{{2,4}}\s+)?{CLOCK}){{0,2}}"
 WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*,?"
-STAMP_WORDS = (r"(?:Updated|Last [Uu]pdated|Last modified(?: on)?|Published(?: date)?|Date published|Posted|"
+STAMP_WORDS = (r"(?:Updated|Last [Uu]pdated?|Last modified(?: on)?|Published(?: date)?|Date published|Posted|"
                r"First published(?: on)?)")
 
 # Lines that state when the page was published or updated; they are never body text.
 STAMP_PATTERNS = (
-    re.compile(rf"^\(?{STAMP_WORDS}"
-               rf"(?: on)?:?\s*(?:{WEEKDAY}\s*)?(?P<date>{FULL_DATE}){AT_CLOCK}\)?(?:\s+by\s+[^.!?]{{1,60}})?$", re.I),
+    re.compile(rf"^\(?{STAMP_WORDS}(?: on)?:?\s*(?:{CLOCK},?\s*)?"  # "Updated 8:17 AM EDT, Thu October 25, 2018"
+               rf"(?:{WEEKDAY}\s*)?(?P<date>{FULL_DATE}){AT_CLOCK}\)?(?:\s+by\s+[^.!?]{{1,60}})?$", re.I),
     # a byline glued to its date: "By Emanuel Fabian8 May 2021, 4:27 pm", "By David Sadler Last Updated Sep 30, 2022",
     # "BY WEATHERBOY TEAM METEOROLOGIST – MAY 21, 2023"
     re.compile(rf"^(?P<byline>By:?\s+[A-Z].{{1,80}}?)\s*(?:[|,–—-]\s*)?(?:{STAMP_WORDS}(?: on)?:?\s*)?"
                rf"(?:{WEEKDAY}\s*)?(?P<date>{FULL_DATE}){AT_CLOCK}$", re.I),
-    re.compile(rf"^(?:{WEEKDAY}\s*)?(?P<date>{FULL_DATE}){AT_CLOCK}$"),
+    re.compile(rf"^(?:{WEEKDAY}\s*)?(?P<date>{FULL_DATE}){AT_CLOCK}(?:\s*[–—-])?$"),
+    # a byline without "By" before its date: "FP Explainers August 01, 2022 19:31:08 IST"
+    re.compile(rf"^(?P<byline>[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){{1,3}})\s+(?P<date>{FULL_DATE}){AT_CLOCK}$"),
+    # a date glued to the byline after it: "August 28, 2021Stuart Jenkins"
+    re.compile(rf"^(?P<date>{FULL_DATE})(?P<byline>[A-Z][a-z]+(?: [A-Z][\w.’'-]+){{1,3}})$"),
     re.compile(rf"^(?:Posted|Published|Written) by:?\s+[^|]{{1,60}}?\s*[|,–—-]\s*(?:on\s+)?(?P<date>{FULL_DATE}){AT_CLOCK}$",
                re.I),
     re.compile(rf"^{CLOCK}\s*[|,–—-]?\s*(?P<date>{FULL_DATE})$"),

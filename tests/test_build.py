@@ -100,5 +100,5 @@ def test_cli_reports_what_it_built(tmp_path):
 def test_outlets_come_from_reference_data(db):
     assert db["outlets"].get("the-national") == {
         "id": "the-national", "name": "The National", "kind": "newspaper", "country": "United Arab Emirates",
-        "aliases": '["The National News"]',
+        "domain": "thenationalnews.com", "aliases": '["The National News", "The National (Abu Dhabi)", "The National UAE"]',
     }
