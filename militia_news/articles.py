@@ -10,6 +10,7 @@ from datetime import date
 
 from .dates import latest_year_mentioned, read_date, with_nearest_year
 from .layout import (
+    CLOCK,
     MONTH,
     REPORTING_CREDIT,
     WEEKDAY,
@@ -22,8 +23,8 @@ from .layout import (
     stamp_parts,
     without_glued_junk,
 )
-from .model import Article, Caption, Post, Problem
-from .outlets import SOURCE, STAFF, Evidence, headline_trailer_outlet, outlet_evidence, resolve_outlet, tag_line_outlet
+from .model import Article, Caption, FieldEvidence, Post, Problem
+from .outlets import DATELINE_TAG, SOURCE, STAFF, Evidence, headline_trailer_outlet, outlet_evidence, resolve_outlet, tag_line_outlet
 from .posts import HEADER_REACH, PARTNER_SIMILARITY
 from .reference import Reference
 from .rewrites import headline_rewrites
@@ -165,6 +166,7 @@ def parse_post(post: Post, ref: Reference) -> Article:
     original = without_glued_junk(texts[original_index]) if original_index is not None else None
 
     byline = dateline = None
+    byline_line = dateline_line = 0
     body_texts: dict[int, str] = {}
     body_seen = 0
     for i in range(1, len(texts)):
@@ -172,14 +174,16 @@ def parse_post(post: Post, ref: Reference) -> Article:
         in_header = body_seen < HEADER_BODY_PARAGRAPHS
         if in_header and kinds[i] == "stamp" and byline is None and stamp_parts(text)[1]:
             found = read_byline(stamp_parts(text)[1], ref)  # "By Emanuel Fabian8 May 2021, 4:27 pm"
-            byline = found[0] if found else None
+            byline, byline_line = (found[0], i) if found else (None, 0)
             continue
         if in_header and kinds[i] in ("heading", "body") and byline is None:
             found = read_byline(text, ref)
             if found:
                 byline, place, rest = found
+                byline_line = i
                 if place and dateline is None:
                     dateline = Dateline(place, None, None, place)  # "Baghdad – Fadhel al-Nashmi"
+                    dateline_line = i
                 if rest is None:
                     kinds[i] = "byline"
                     continue
@@ -190,6 +194,7 @@ def parse_post(post: Post, ref: Reference) -> Article:
             body_seen += 1
             if dateline is None and body_seen == 1:
                 dateline = read_dateline(text, ref)
+                dateline_line = i if dateline else 0
 
     captions = tuple(
         Caption(*(caption_parts(texts[i]) or (texts[i], None)), numbers[i])
@@ -198,17 +203,30 @@ def parse_post(post: Post, ref: Reference) -> Article:
     paragraphs = (REPORTING_CREDIT.sub("", body_texts[i]).strip() for i in sorted(body_texts))
     body = "\n\n".join(p for p in paragraphs if p)
 
-    published, published_text, undated = read_published(post, kinds, dateline)
+    published, published_text, undated, date_signal, date_line = read_published(post, kinds, dateline, dateline_line)
 
     evidence = outlet_evidence(ref, [(numbers[i], texts[i], kinds[i] == "caption") for i in range(1, len(texts))])
     trailer = headline_trailer_outlet(ref, original)
     if trailer:
-        evidence.append(Evidence(trailer, SOURCE, 10, numbers[original_index]))
+        evidence.append(Evidence(trailer, SOURCE, 10, numbers[original_index], "page title trailer", original))
     if byline in ref.outlet_by_alias:  # "By JTA"
-        evidence.append(Evidence(ref.outlet_by_alias[byline], SOURCE, 10, post.line_start))
+        evidence.append(Evidence(ref.outlet_by_alias[byline], SOURCE, 10, numbers[byline_line], "byline is the outlet",
+                                 texts[byline_line]))
     if dateline and dateline.tag and dateline.tag in ref.outlet_by_alias:
-        evidence.append(Evidence(ref.outlet_by_alias[dateline.tag], SOURCE, 10, post.line_start))
+        evidence.append(Evidence(ref.outlet_by_alias[dateline.tag], SOURCE, 10, numbers[dateline_line],
+                                 DATELINE_TAG, texts[dateline_line]))
     outlet_id, via_outlet_id = resolve_outlet(ref, evidence)
+    decided = [FieldEvidence(name, value, e.signal, e.line, e.text)
+               for name, value in (("outlet", outlet_id), ("via", via_outlet_id)) for e in evidence
+               if value and e.outlet_id == value]
+    if byline:
+        decided.append(FieldEvidence("byline", byline, "byline", numbers[byline_line], texts[byline_line]))
+    if dateline:
+        decided.append(FieldEvidence("dateline", dateline.place, "dateline", numbers[dateline_line],
+                                     texts[dateline_line]))
+    if published_text:
+        decided.append(FieldEvidence("published", published.isoformat() if published else undated.isoformat()[5:],
+                                     date_signal, numbers[date_line], texts[date_line]))
 
     if original is None:
         problems.append(Problem(post.seed_file, post.line_start, "warning",
@@ -239,6 +257,7 @@ def parse_post(post: Post, ref: Reference) -> Article:
         post=post,
         undated_day=undated,
         problems=problems,
+        evidence=decided,
     )
     return article
 
@@ -271,8 +290,14 @@ def read_byline(text: str, ref: Reference) -> tuple[str, str | None, str | None]
     return None
 
 
-def read_published(post: Post, kinds: list[str], dateline: Dateline | None) -> tuple[date | None, str | None, date | None]:
-    """(date, the text it was read from, a month and day still needing its year)."""
+CLOCK_FIRST = re.compile(rf"^{CLOCK}")
+PUBLISHED_SIGNALS = ("date stamp above the story", "published or updated stamp", "dateline date",
+                     "date at the foot of the page")
+
+
+def read_published(post: Post, kinds: list[str], dateline: Dateline | None, dateline_line: int
+                   ) -> tuple[date | None, str | None, date | None, str | None, int]:
+    """(date, the text it was read from, a month and day still needing its year, the signal, the line index)."""
     candidates = []
     body_lines = [i for i, k in enumerate(kinds) if k == "body"]
     header_end = body_lines[HEADER_BODY_PARAGRAPHS - 1] if len(body_lines) >= HEADER_BODY_PARAGRAPHS else len(kinds)
@@ -281,7 +306,8 @@ def read_published(post: Post, kinds: list[str], dateline: Dateline | None) -> t
         if kinds[i] != "stamp":
             continue
         is_update = bool(re.search(r"updated|modified|published|posted", line.text, re.I))
-        if i < header_end and not is_update:
+        tweet_time = bool(CLOCK_FIRST.match(line.text))  # "4:18 PM – Jan 13, 2023" under an embedded tweet
+        if (i < header_end and not tweet_time or i < (body_lines or [len(kinds)])[0]) and not is_update:
             candidates.append((0, i, stamp_date(line.text), line.text))
         elif is_update:
             candidates.append((1, i, stamp_date(line.text), line.text))
@@ -290,15 +316,15 @@ def read_published(post: Post, kinds: list[str], dateline: Dateline | None) -> t
             # header ("Sunday, July 30, 2023") that opens the next post
             candidates.append((3, i, stamp_date(line.text), line.text))
     if dateline and dateline.date_text:
-        candidates.append((2, 0, dateline.date_text, dateline.text))
-    for _, _, date_text, source_text in sorted(candidates):
+        candidates.append((2, dateline_line, dateline.date_text, dateline.text))
+    for rank, i, date_text, source_text in sorted(candidates):
         found = read_date(date_text)
         if found is None:
             continue
         if found.has_year:
-            return found.value, source_text, None
-        return None, source_text, found.value
-    return None, None, None
+            return found.value, source_text, None, PUBLISHED_SIGNALS[rank], i
+        return None, source_text, found.value, PUBLISHED_SIGNALS[rank], i
+    return None, None, None, None, 0
 
 
 def article_id(post: Post) -> str:
@@ -329,5 +355,8 @@ def infer_years(articles: list[Article]) -> list[Article]:
             continue
         article.problems.append(Problem(article.post.seed_file, article.post.line_start, "warning",
                                         f"{article.published_text!r} gives no year; {value.year} inferred from {how}"))
-        result.append(dataclasses.replace(article, published=value.isoformat(), published_inferred=True, undated_day=None))
+        evidence = [dataclasses.replace(e, value=value.isoformat(), signal=f"{e.signal}; year inferred from {how}")
+                    if e.field == "published" else e for e in article.evidence]
+        result.append(dataclasses.replace(article, published=value.isoformat(), published_inferred=True, undated_day=None,
+                                          evidence=evidence))
     return result

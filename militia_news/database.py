@@ -88,6 +88,13 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("article_id", "articles", "id"), ("speaker_entity_id", "entities", "id"),
                          ("statement_id", "statements", "id"), ("outlet_id", "outlets", "id")],
     },
+    "evidence": {
+        "columns": {"id": int, "article_id": str, "field": str, "value": str, "signal": str, "seed_file": str,
+                    "line": int, "text": str},
+        "pk": "id",
+        "not_null": {"article_id", "field", "value", "signal"},
+        "foreign_keys": [("article_id", "articles", "id")],
+    },
     "facet_counts": {
         "columns": {"table_name": str, "column_name": str, "facet_type": str, "value": str, "count": int},
         "pk": ("table_name", "column_name", "facet_type", "value"),
@@ -106,6 +113,7 @@ INDEXES: dict[str, list[tuple[str, ...]]] = {
     "captions": [("article_id",), ("credit",)],
     "headline_rewrites": [("article_id",), ("rewritten",), ("original",), ("entity_id",)],
     "problems": [("seed_file", "line"), ("severity",)],
+    "evidence": [("article_id",), ("field",), ("signal",)],
     "entities": [("type",), ("reviewed",)],
     "entity_aliases": [("entity_id",), ("kind",), ("alias",)],
     "mentions": [("article_id",), ("entity_id",), ("field",), ("caption_id",)],
@@ -173,7 +181,7 @@ def write_statements(db: sqlite_utils.Database) -> None:
     """))
 
 
-STAGED = ("articles", "article_sources", "captions", "headline_rewrites", "mentions", "quotes", "problems")
+STAGED = ("articles", "article_sources", "captions", "headline_rewrites", "mentions", "quotes", "evidence", "problems")
 
 
 def start_staging(db: sqlite_utils.Database) -> None:
@@ -332,8 +340,7 @@ def write_seed_file(
     `names` maps entity ids to canonical names, for articles.entities.
     """
     new, captions, rewrites, problem_rows = [], [], [], [problem_row(p) for p in problems]
-    mention_rows = []
-    quote_rows = []
+    mention_rows, quote_rows, evidence_rows = [], [], []
     for article, mentions, quotes in articles:
         new.append(article_row(article, sorted({names[m.entity_id] for m in mentions})))
         caption_ids = [stable_int_id(article.id, "caption", i) for i in range(len(article.captions))]
@@ -358,7 +365,13 @@ def write_seed_file(
             for r in article.rewrites
         )
         problem_rows.extend(problem_row(p) for p in article.problems)
+        evidence_rows.extend(
+            {"id": stable_int_id(article.id, "evidence", e.field, e.signal, e.line), "article_id": article.id,
+             "field": e.field, "value": e.value, "signal": e.signal, "seed_file": article.post.seed_file,
+             "line": e.line, "text": e.text}
+            for e in dict.fromkeys(article.evidence)
+        )
     for table, rows in (("articles", new), ("captions", captions), ("headline_rewrites", rewrites),
-                        ("mentions", mention_rows), ("quotes", quote_rows)):
+                        ("mentions", mention_rows), ("quotes", quote_rows), ("evidence", evidence_rows)):
         stage_rows(db, table, rows)
     stage_rows(db, "problems", problem_rows)

@@ -69,6 +69,17 @@ class Caption:
 
 
 @dataclass(frozen=True)
+class FieldEvidence:
+    """What decided one field of an article: the rule, and the line and text it matched."""
+
+    field: str  # outlet, via, byline, dateline, published
+    value: str
+    signal: str
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Rewrite:
     original: str
     rewritten: str
@@ -96,6 +107,7 @@ class Article:
     post: Post
     undated_day: date | None = None  # a month and day stated without a year, for `infer_years`
     problems: list[Problem] = field(default_factory=list)
+    evidence: list[FieldEvidence] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from .reference import Reference
 
 SOURCE, PAGE = "source", "page"
 DASH = r"(?:[—–]|-{1,2})"
+DATELINE_TAG = "dateline tag"
 STAFF = r"(?:[Ss]taff(?: [Ww]riters?| [Rr]eporters?)?(?: and [Aa]gencies)?|[Nn]ewsroom|[Nn]ews [Dd]esk|[Ww]eb [Dd]esk)\.?"
 DOMAIN_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/?$")  # "USGS.gov"
 TAG_LINE_JUNK = 2  # a source tag line may carry this many stray characters ("The Nationala")
@@ -22,6 +23,8 @@ class Evidence:
     role: str
     weight: int
     line: int
+    signal: str  # the rule that matched: "dateline tag", "byline", a house format's note, …
+    text: str  # the line it matched
 
 
 @lru_cache(maxsize=8)
@@ -92,18 +95,24 @@ def outlet_evidence(ref: Reference, lines: list[tuple[int, str, bool]]) -> list[
     mentions, bylines = mention_pattern(ref.alias_pattern), byline_pattern(ref.alias_pattern)
     openers = opener_pattern(ref.alias_pattern)
     for number, text, is_caption in lines:
-        evidence += [Evidence(outlet_id, signal.role, signal.weight, number)
+        evidence += [Evidence(outlet_id, signal.role, signal.weight, number, f"house format: {signal.note}", text)
                      for outlet_id, signal in ref.house_formats if signal.pattern.search(text)]
         if is_caption:
             continue  # a photo credit names the photographer's agency, not the article's
         tagged = tag_line_outlet(ref, text)
         byline = bylines.match(text)
         opener = openers.match(text)
-        if tagged or byline or opener:
-            alias = (byline and (byline["a"] or byline["staff"])) or (opener and opener["a"])
-            evidence.append(Evidence(tagged or ref.outlet_by_alias[alias], SOURCE, 10, number))
+        if tagged:
+            evidence.append(Evidence(tagged, SOURCE, 10, number, "source, copyright, domain or tag line", text))
+        elif byline:
+            evidence.append(Evidence(ref.outlet_by_alias[byline["a"] or byline["staff"]], SOURCE, 10, number,
+                                     "byline naming the outlet", text))
+        elif opener:
+            evidence.append(Evidence(ref.outlet_by_alias[opener["a"]], SOURCE, 10, number, "lede opened by the outlet",
+                                     text))
         for m in mentions.finditer(text):
-            evidence.append(Evidence(ref.outlet_by_alias[m["a"] or m["b"]], SOURCE, 2, number))
+            evidence.append(Evidence(ref.outlet_by_alias[m["a"] or m["b"]], SOURCE, 2, number,
+                                     "interview given to the outlet", text))
     return evidence
 
 
@@ -113,7 +122,8 @@ def resolve_outlet(ref: Reference, evidence: list[Evidence]) -> tuple[str | None
     A republishing aggregator (kind `aggregator`) is the via. Of the rest, an
     outlet whose page formats show is the outlet, unless it is not named in the
     text, carries wire copy and a wire agency is named: then the agency is the
-    outlet and the page the via. Without page formats, the best-attested source wins.
+    outlet and the page the via. Without page formats, the best-attested source wins, but a wire agency's
+    dateline tag beats a paper named on the page, which is then the via.
     """
     source, page = defaultdict(int), defaultdict(int)
     first_seen: dict[str, int] = {}
@@ -129,6 +139,9 @@ def resolve_outlet(ref: Reference, evidence: list[Evidence]) -> tuple[str | None
     page = {o: w for o, w in page.items() if o not in aggregators}
     source = {o: w for o, w in source.items() if not ref.outlets[o].is_aggregator}
     page_outlet, source_outlet = best(page), best(source)
+    wire_tags = {e.outlet_id for e in evidence if e.signal == DATELINE_TAG and ref.outlets[e.outlet_id].is_wire}
+    if source_outlet and source_outlet not in wire_tags and wire_tags and page_outlet is None:
+        return best({o: source[o] for o in wire_tags}), via or source_outlet  # "DUBAI (AP) —" carried by a paper
 
     if page_outlet is None or page_outlet == source_outlet:
         return source_outlet or page_outlet, via
