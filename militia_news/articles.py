@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -28,8 +29,9 @@ from .outlets import DATELINE_TAG, SOURCE, STAFF, Evidence, headline_trailer_out
 from .posts import HEADER_REACH, PARTNER_SIMILARITY
 from .reference import Reference
 from .rewrites import headline_rewrites
-from .text import fold, has_words, similarity, slug
+from .text import fold, has_words, similarity, slug, words
 
+OPENING_WORDS = 16  # the words of a story that identify its article in every copy
 MIN_BODY_WORDS = 4  # shorter lines are labels ("The tweeted poster."), not paragraphs
 HEADER_BODY_PARAGRAPHS = 3  # the header (byline, stamps) may reach past a caption and a standfirst, not further
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "abd", "de", "van", "von", "der", "da", "du", "le", "la", "bint"}
@@ -240,7 +242,7 @@ def parse_post(post: Post, ref: Reference) -> Article:
 
     rewrites, headline_similarity = headline_rewrites(blog, original)
     article = Article(
-        id=article_id(post),
+        id=post.article_id,
         blog_headline=blog,
         original_headline=original,
         outlet_id=outlet_id,
@@ -327,9 +329,23 @@ def read_published(post: Post, kinds: list[str], dateline: Dateline | None, date
     return None, None, None, None, 0
 
 
-def article_id(post: Post) -> str:
-    """Slug of the blog headline plus a hash of the whole post's folded text: stable wherever it is found."""
-    return f"{slug(post.headline.text)}-{post.content_key[:8]}"
+def identify(post: Post, ref: Reference) -> Post:
+    """The post with its article id: a slug of the blog headline and a hash of it with the opening words of the
+    story, which every copy shares, whole or cut short, whatever page junk surrounds it."""
+    opening: list[str] = []
+    for line in post.lines[1:]:
+        if len(opening) >= OPENING_WORDS:
+            break
+        if line_kind(line.text, ref) == "body":
+            opening += [fold(w) for w in words(line.text)]
+    key = "\n".join([fold(post.headline.text), " ".join(opening[:OPENING_WORDS])])
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
+    return dataclasses.replace(post, article_id=f"{slug(post.headline.text)}-{digest[:8]}")
+
+
+def fullness(post: Post) -> int:
+    """How much of its article a copy holds: its characters."""
+    return sum(len(line.text) for line in post.lines)
 
 
 def infer_years(articles: list[Article]) -> list[Article]:

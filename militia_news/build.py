@@ -1,7 +1,8 @@
 """The whole pipeline: read seeds → split posts → parse articles → find entities → find quotes → write db.
 
 Every stage up to the writer is a pure function of one seed file, so files are analysed in worker
-processes while this process writes, in file order. The database is written beside its target and
+processes while this process writes, in file order. A pre-pass first finds each article's fullest copy (the same
+post is often found whole on one archive page and cut short on another): only that copy is analysed. The database is written beside its target and
 renamed over it only when complete.
 """
 
@@ -12,14 +13,14 @@ import multiprocessing
 import os
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 
 from . import database
-from .articles import infer_years, parse_post
+from .articles import fullness, identify, infer_years, parse_post
 from .entities import EntityIndex, NewEntities, article_mentions, load_entities, provisional_id
 from .errors import BuildError
 from .model import Article, Post, Problem, ResolvedMention
@@ -44,29 +45,41 @@ class AnalysedFile:
     """One seed file through every pure stage. New names carry provisional entity ids."""
 
     path: Path
-    posts: list[Post]
+    posts: list[Post]  # every post, header only, with its article id
     articles: list[tuple[Article, list[ResolvedMention], list[Quote]]]
     new_names: dict[str, tuple[str, str]]  # provisional id -> (name, type)
     problems: list[Problem]
     unreadable: bool = False  # skipped: its one problem says why
 
 
-def analyse_file(path: Path, ref: Reference, index: EntityIndex, done: set[str], strict: bool = False) -> AnalysedFile:
-    """Every pure stage over one seed file. `done` holds the content keys of posts this process analysed in
-    earlier files: their articles are written before this file's, so they are parsed (their dates help
-    infer the file's missing years) but not searched again. This file's posts are added to it. A file that
-    cannot be read is skipped with an error row, or stops the build when `strict`."""
+def file_posts(path: Path, ref: Reference) -> tuple[list[Post], list[Problem], Problem | None]:
+    """The posts of a seed file with their article ids, what splitting met, and why the file cannot be read."""
     try:
         seed = read_seed(path)
     except BuildError as e:
-        if strict:
-            raise
-        return AnalysedFile(path, [], [], {}, [Problem(path.name, e.line, "error", f"{e.message}; file skipped")], True)
+        return [], [], Problem(path.name, e.line, "error", f"{e.message}; file skipped")
     posts, problems = split_posts(seed, ref.labels)
-    unique = list({post.content_key: post for post in reversed(posts)}.values())[::-1]
+    return [identify(post, ref) for post in posts], [*seed.problems, *problems], None
+
+
+def copies_in_file(path: Path, ref: Reference) -> list[tuple[str, int, int]]:
+    """(article id, fullness, line) of every post of a file: the pre-pass that picks each article's fullest copy."""
+    return [(post.article_id, fullness(post), post.line_start) for post in file_posts(path, ref)[0]]
+
+
+def analyse_file(path: Path, ref: Reference, index: EntityIndex, chosen: frozenset[int], strict: bool = False
+                 ) -> AnalysedFile:
+    """Every pure stage over one seed file. Only the posts at the `chosen` lines (the fullest copy of their
+    article) are searched for names and quotes; every post is parsed, as their dates help infer the file's
+    missing years. A file that cannot be read is skipped with an error row, or stops the build when `strict`."""
+    posts, problems, unreadable = file_posts(path, ref)
+    if unreadable:
+        if strict:
+            raise BuildError(str(path.name), unreadable.message.removesuffix("; file skipped"), unreadable.line)
+        return AnalysedFile(path, [], [], {}, [unreadable], True)
     articles, new_names = [], {}
-    for article in infer_years([parse_post(post, ref) for post in unique]):
-        if article.post.content_key in done:
+    for article in infer_years([parse_post(post, ref) for post in posts]):
+        if article.post.line_start not in chosen:
             continue
         article.post = article.post.header_only()  # the writer needs where it was found, not its lines again
         mentions, types = [], {}
@@ -80,35 +93,53 @@ def analyse_file(path: Path, ref: Reference, index: EntityIndex, done: set[str],
                 types[entity_id] = found.new_type
             mentions.append(ResolvedMention(entity_id, m.field, m.caption, found.surface, found.start, found.end))
         articles.append((article, mentions, find_quotes(article.body, mentions, types)))
-    done.update(post.content_key for post in unique)
-    return AnalysedFile(path, [post.header_only() for post in posts], articles, new_names,
-                        [*seed.problems, *problems])
+    return AnalysedFile(path, [post.header_only() for post in posts], articles, new_names, problems)
 
 
-_worker: tuple[Reference, EntityIndex, set[str], bool] | None = None
+def fullest_copies(copies: Iterable[tuple[Path, list[tuple[str, int, int]]]]) -> dict[str, frozenset[int]]:
+    """For each file, the lines of the posts that are their article's fullest copy (the first, on a tie)."""
+    best: dict[str, tuple[int, str, int]] = {}
+    for path, rows in copies:
+        for article_id, size, line in rows:
+            if article_id not in best or size > best[article_id][0]:
+                best[article_id] = (size, path.name, line)
+    chosen: dict[str, set[int]] = defaultdict(set)
+    for _, name, line in best.values():
+        chosen[name].add(line)
+    return {name: frozenset(lines) for name, lines in chosen.items()}
+
+
+_worker: tuple[Reference, EntityIndex, bool] | None = None
 
 
 def _start_worker(reference_dir: Path, strict: bool) -> None:
     global _worker
     ref = load_reference(reference_dir)
-    _worker = (ref, load_entities(ref), set(), strict)
+    _worker = (ref, load_entities(ref), strict)
 
 
-def _analyse_in_worker(path: Path) -> AnalysedFile:
-    return analyse_file(path, *_worker)
+def _copies_in_worker(path: Path) -> list[tuple[str, int, int]]:
+    return copies_in_file(path, _worker[0])
+
+
+def _analyse_in_worker(task: tuple[Path, frozenset[int]]) -> AnalysedFile:
+    ref, index, strict = _worker
+    return analyse_file(task[0], ref, index, task[1], strict)
 
 
 def analysed_files(paths: list[Path], ref: Reference, index: EntityIndex, strict: bool) -> Iterator[AnalysedFile]:
-    """The files analysed in order: in worker processes when there are several files and cores. A worker
-    takes files in increasing order, so whatever it analysed before belongs to an earlier file."""
+    """The files analysed in order, in worker processes when there are several files and cores: first the
+    pre-pass that finds each article's fullest copy, then the analysis of those copies."""
     workers = min(os.cpu_count() or 1, 4)
     if len(paths) < 4 or workers < 2:
-        done: set[str] = set()
-        yield from (analyse_file(path, ref, index, done, strict) for path in paths)
+        chosen = fullest_copies((path, copies_in_file(path, ref)) for path in paths)
+        yield from (analyse_file(path, ref, index, chosen.get(path.name, frozenset()), strict) for path in paths)
         return
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_start_worker, initargs=(ref.folder, strict)) as pool:
-        yield from pool.imap(_analyse_in_worker, paths, chunksize=1)
+        chosen = fullest_copies(zip(paths, pool.imap(_copies_in_worker, paths, chunksize=4)))
+        tasks = [(path, chosen.get(path.name, frozenset())) for path in paths]
+        yield from pool.imap(_analyse_in_worker, tasks, chunksize=1)
 
 
 def link_new_names(analysed: AnalysedFile, new_entities: NewEntities) -> set[str]:
@@ -159,18 +190,16 @@ def build(seeds_dir: Path, out: Path, reference_dir: Path = REFERENCE_DIR, stric
         new_entities = NewEntities(index)
         surfaces: dict[str, set[str]] = defaultdict(set)
         names = {e.id: e.name for e in index.entities.values()}
-        seen: set[str] = set()
-        posts, skipped = 0, []
+        posts, articles, skipped = 0, 0, []
         for analysed in analysed_files(paths, ref, index, strict):
             skipped += analysed.problems if analysed.unreadable else []
             linked = link_new_names(analysed, new_entities)
             names.update({i: new_entities.entities[i].name for i in linked if i not in names})
-            fresh = [item for item in analysed.articles if item[0].id not in seen]
-            seen.update(article.id for article, _, _ in fresh)
-            for _, mentions, _ in fresh:
+            for _, mentions, _ in analysed.articles:
                 for m in mentions:
                     surfaces[m.entity_id].add(m.surface)
-            database.write_seed_file(db, fresh, analysed.problems, names)
+            database.write_seed_file(db, analysed.articles, analysed.problems, names)
+            articles += len(analysed.articles)
             database.write_sources(db, analysed.posts)
             posts += len(analysed.posts)
             if on_file:
@@ -180,7 +209,7 @@ def build(seeds_dir: Path, out: Path, reference_dir: Path = REFERENCE_DIR, stric
         database.write_statements(db)
         database.write_facet_counts(db, default_facets())
         database.finish(db)
-        result = BuildResult(len(paths), posts, len(seen), db["problems"].count, tuple(skipped))
+        result = BuildResult(len(paths), posts, articles, db["problems"].count, tuple(skipped))
         db.close()
         os.replace(temporary, out)
         return result

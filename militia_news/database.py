@@ -12,7 +12,6 @@ from collections.abc import Iterable
 import sqlite_utils
 
 from .entities import Entity
-from .articles import article_id
 from .model import Article, Post, Problem, ResolvedMention
 from .reference import Reference
 from .quotes import Quote
@@ -320,7 +319,7 @@ def problem_row(problem: Problem) -> dict:
 
 
 def source_row(post: Post) -> dict:
-    return {"article_id": article_id(post), "seed_file": post.seed_file, "line_start": post.line_start,
+    return {"article_id": post.article_id, "seed_file": post.seed_file, "line_start": post.line_start,
             "line_end": post.line_end}
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -43,22 +42,15 @@ class Post:
     line_start: int
     line_end: int
     lines: tuple[Line, ...]
+    article_id: str = ""  # set once the post is identified: the same for every copy of its article
 
     @property
     def headline(self) -> Line:
         return self.lines[0]
 
     def header_only(self) -> Post:
-        """The same post without its body lines (its content key kept), to pass between processes cheaply."""
-        slim = Post(self.seed_file, self.line_start, self.line_end, self.lines[:1])
-        slim.__dict__["content_key"] = self.content_key
-        return slim
-
-    @cached_property
-    def content_key(self) -> str:
-        """A hash of the post's text, case and spacing folded: the same wherever the post is found."""
-        text = "\n".join(" ".join(line.text.split()).casefold() for line in self.lines)
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        """The same post without its body lines, to pass between processes cheaply."""
+        return dataclasses.replace(self, lines=self.lines[:1])
 
 
 @dataclass(frozen=True)

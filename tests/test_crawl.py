@@ -140,3 +140,24 @@ def test_a_plain_install_builds(tmp_path):
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.strip()) >= 5
     assert re.search(r"thenationalnews\.com", (target / "militia_news" / "data" / "outlets.yml").read_text())
+
+
+def test_a_post_whole_on_one_page_and_cut_short_on_another_is_one_article(tmp_path):
+    """The dev pages hold "Real Risk, Few Precautions" on two archive pages; cut a copy shorter still: one article
+    with every source, the fullest text, and the id the short copy alone already had."""
+    page = (DEV_PAGES / "dev08.txt").read_text(encoding="utf-8")
+    lines = page.splitlines()
+    post = "\n".join(lines[28:39])  # the post at line 29, whole as this page has it
+    assert post.startswith("Real Risk, Few Precautions")
+    short = "\n".join(lines[28:35]) + " and if it did, it would probably cause far"
+    alone = make_seeds(tmp_path / "alone", {"a.txt": short})
+    build(alone, tmp_path / "alone.db")
+    [short_row] = sqlite_utils.Database(tmp_path / "alone.db")["articles"].rows
+    both = make_seeds(tmp_path / "both", {"a.txt": short, "b.txt": post + "\n\n" + short})
+    build(both, tmp_path / "both.db")
+    db = sqlite_utils.Database(tmp_path / "both.db")
+    [row] = db["articles"].rows
+    assert row["id"] == short_row["id"]
+    assert len(row["body"]) > len(short_row["body"]) and row["body"].startswith(short_row["body"][:200])
+    assert sorted((s["seed_file"], s["line_start"]) for s in db["article_sources"].rows) == [
+        ("a.txt", 1), ("b.txt", 1), ("b.txt", 13)]
