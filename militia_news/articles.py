@@ -89,7 +89,7 @@ def is_name(text: str, ref: Reference) -> bool:
 
 def is_place(text: str, ref: Reference) -> bool:
     first = text.split(",")[0].strip()
-    return first.isupper() or fold(first) in ref.places
+    return first.isupper() or fold(first) in ref.places or fold(first) in ref.world_places
 
 
 def read_dateline(text: str, ref: Reference) -> Dateline | None:

@@ -17,22 +17,33 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from gender_guesser.detector import Detector
+
 from .reference import Reference, load_yaml
-from .text import slug
+from .text import fold, slug
 
 WORD = re.compile(r"[^\W\d_][^\W_]*(?:[’'][^\W\d_]+)*|\d+[^\W_]*")
-JOINER = re.compile(r"^[\s\-‐]*$")  # what may stand between the words of one name
+JOINER = re.compile(r"^[ \t\-‐]*$")  # what may stand between the words of one name (never a line break)
 PARTICLES = {"al", "el", "ul"}
 TITLES = {
     "mr", "mrs", "ms", "dr", "sheikh", "shaikh", "sayyed", "sayyid", "sayed", "grand", "ayatollah", "gen",
     "general", "president", "premier", "cleric", "lt", "col", "maj", "brig", "sen", "rep", "secretary",
     "major", "lieutenant", "colonel", "captain", "commander", "gov", "governor", "officer",
+    "prince", "crown", "king", "queen", "emir", "professor", "prof", "chief", "justice", "judge", "rabbi", "mayor",
+    "ambassador", "senator", "minister", "spokesman", "spokeswoman", "spokesperson", "former", "senior", "deputy",
+    "acting", "director", "chairman", "chairwoman", "founder", "sergeant", "sgt", "admiral", "pastor", "father",
 }
 PLACE_CUE_AFTER = re.compile(r"\s+(?:neighbou?rhood|area|district|province|governorate|city|town|village|region|camp|base)\b")
 QUALIFIED = re.compile(r"[A-Z][\w.’'-]*(?<![’']s)\s+$")  # "British embassy": another country's
 BLOC = re.compile(r"\s+(?:parliamentary |political |electoral )?(?:bloc|coalition|list)\b")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 HONORIFICS = {"imam", "prophet"}  # kept as part of the name: "Imam Hussein"
+DATELINE_TAG = re.compile(r"^[^.“\"\n]{0,80}?[(\[][^()\[\]\n]{1,40}[)\]]")  # "BAGHDAD, Aug 11 (Prensa Latina)"
+GEOGRAPHY_WORDS = {  # a run holding one names a place: "Hudson River", "Morris County", "Rocky Mountains"
+    "river", "mountain", "mountains", "valley", "harbor", "harbour", "county", "fault", "sea", "lake", "bay",
+    "island", "islands", "strait", "gulf", "canal", "desert", "plains", "peninsula", "coast", "ocean", "heights",
+    "hills", "strip", "crossing", "zone",
+}
 FACILITY_WORDS = {  # a run holding one names a place or building, not a person: "Imam Hussein Shrine"
     "shrine", "mosque", "hospital", "market", "street", "square", "bridge", "airport", "stadium", "hotel", "palace",
     "tower", "school", "road", "highway", "gate", "camp", "base", "port", "field", "dam", "hall",
@@ -45,6 +56,8 @@ ORG_WORDS = {
     "bloc", "union", "army", "regime", "observer", "times", "post", "group", "company", "university", "bank",
     "assembly", "authority", "foundation", "network", "association", "federation", "center", "centre",
     "office", "command", "navy", "tv", "see", "house", "battalion", "battalions", "militia", "coalition",
+    "nations", "league", "brotherhood", "jihad", "survey", "observatory", "college", "police", "labs", "laboratory",
+    "bureau", "unit", "staff", "secretariat", "parliament", "cabinet", "tribunal", "academy", "society",
 }
 SENTENCE_WORDS = {
     "the", "a", "an", "in", "on", "at", "but", "however", "he", "she", "it", "they", "this", "that", "these",
@@ -208,10 +221,24 @@ class EntityIndex:
         self.generic.extend((re.compile(rf"\b{re.escape(g)}\b", re.I), entity.id) for g in entity.generic)
 
 
+def world_given_names() -> set[str]:
+    """Folded given names of many countries: the name list gender-guesser ships (Jörg Michael's nam_dict)."""
+    return {fold_letters(name) for name in Detector(case_sensitive=False).names if name.isalpha()}
+
+
+def given_names(curated: dict, ref: Reference) -> frozenset[str]:
+    """The region's given names, and the world's but for words that are more often something else here: a
+    common word, title, place or organizational word, or one listed under `not_given_names`."""
+    stop = NOT_NAME_WORDS | TITLES | ORG_WORDS | FACILITY_WORDS | CONNECTORS | {
+        fold_letters(n) for n in curated.get("not_given_names") or []} | {p for p in ref.places if " " not in p}
+    world = {n for n in world_given_names() if len(n) >= 3 and n not in stop}
+    return frozenset(world | {fold_letters(n) for n in curated.get("given_names") or []})
+
+
 def load_entities(ref: Reference) -> EntityIndex:
     """Curated entities from the reference folder's entities.yml, and every outlet as an organization."""
     curated = load_yaml(ref.folder / "entities.yml")
-    index = EntityIndex({}, given_names=frozenset(fold_letters(n) for n in curated.get("given_names") or []))
+    index = EntityIndex({}, given_names=given_names(curated, ref))
     for entry in curated.get("entities") or []:
         index.add(Entity(
             slug(entry["name"]), entry["name"], entry["type"], entry.get("description"), True,
@@ -316,9 +343,10 @@ def canonical_new_name(surface: str) -> str:
     return re.sub(r"\b(?:Al|al|El|el)[\s-]+(?=[A-Z])", "al-", surface).strip()
 
 
-def propose(text: str, tokens: list[Token], i: int, ref: Reference,
-            given_names: frozenset[str]) -> tuple[str, str, int, int, int] | None:
-    """(name, type, start, end, token after) for capitalized words that read as a person or organization."""
+def propose(text: str, tokens: list[Token], i: int, ref: Reference, given_names: frozenset[str],
+            common_words: frozenset[str]) -> tuple[str, str, int, int, int] | None:
+    """(name, type, start, end, token after) for capitalized words that read as a person or organization.
+    `common_words` are the text's words written in lower case: capitalized, they are no surname."""
     j = i
     while j < len(tokens):
         t = tokens[j]
@@ -354,12 +382,17 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference,
         return None
     surface = text[run[0].start: run[-1].end]
     words = [t.folded for t in run]
-    if fold_letters(surface) in ref.places or surface.isupper():
+    if fold(surface) in ref.places or fold(surface) in ref.world_places or surface.isupper():
         return None
+    opened, closed = text[max(0, run[0].start - 1): run[0].start], text[run[-1].end: run[-1].end + 1]
+    if opened and closed and opened in "‘“\"" and closed in "’”\"":
+        return None  # a quoted title: ‘Call for Transnational Jihad’
     if words[0] in HONORIFICS and len(run) == 2:
         return canonical_new_name(surface), "person", run[0].start, run[-1].end, after_run
     if words[-1] in ORG_WORDS or (len(words) >= 3 and any(w in ORG_WORDS for w in words)):
         return canonical_new_name(surface), "organization", run[0].start, run[-1].end, after_run
+    if any(w in GEOGRAPHY_WORDS for w in words):
+        return None  # "Hudson River", "Rocky Mountains", "Morris County": a place
     if len(run) > 4 or any(w in NOT_NAME_WORDS or w in ORG_WORDS or w in ref.places or w in FACILITY_WORDS
                            for w in words):
         return None
@@ -367,8 +400,8 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference,
     if PLACE_CUE_AFTER.match(after):
         return None
     has_particle = any(w in {"al", "el", "abu", "bin", "ibn"} for w in words[:-1])
-    if (titled or has_particle or words[0] in given_names or PERSON_CUES_BEFORE.search(before)
-            or PERSON_CUES_AFTER.match(after)):
+    given = words[0] in given_names and not any(w in common_words for w in words[1:])  # not "Ann Earthquake"
+    if titled or has_particle or given or PERSON_CUES_BEFORE.search(before) or PERSON_CUES_AFTER.match(after):
         return canonical_new_name(surface), "person", run[0].start, run[-1].end, after_run
     return None
 
@@ -403,6 +436,7 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
                 taken[start:end] = [True] * (end - start)
             start = folded.find(needle, end)
     tokens = [t for t in tokenize(text, index.lower_words) if not taken[t.start]]
+    common_words = frozenset(t.folded for t in tokens if t.text.islower())
     i = 0
     while i < len(tokens):
         if not tokens[i].text[0].isupper() and tokens[i].folded not in PARTICLES \
@@ -432,7 +466,7 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
             continue
         token = tokens[i]
         if (token.text[0].isupper() or ORDINAL.fullmatch(token.text)) and token.key:
-            proposal = propose(text, tokens, i, ref, index.given_names)
+            proposal = propose(text, tokens, i, ref, index.given_names, common_words)
             if proposal and any(match_known(text, tokens, k, index) for k in range(i + 1, proposal[4])):
                 proposal = None  # a curated name inside the run: let it match where it starts
                 if not people.get(token.key) and not default_for_surname(index, token.key, token.text):
@@ -491,14 +525,17 @@ class ArticleMention:
 
 
 def article_mentions(article, index: EntityIndex, ref: Reference) -> list[ArticleMention]:
-    """Every name in the article's headlines, body and captions, in reading order."""
+    """Every name in the article's headlines, body and captions, in reading order; not an outlet's tag in the
+    dateline ("ERBIL (Kurdistan 24) –", "[BestSyndication News] …"), which names the article's source."""
     people: dict[str, str] = {}
     texts = [("original_headline", None, article.original_headline or ""), ("body", None, article.body)]
     texts += [("caption", i, c.text) for i, c in enumerate(article.captions)]
     texts.append(("blog_headline", None, article.blog_headline))
+    tag = DATELINE_TAG.match(article.body)
     return [ArticleMention(name, caption, f) for name, caption, text in texts
             for f in find_names(text, index, ref, people)
-            if f.entity_id or not name.endswith("headline")]  # title case hides what is a name
+            if (f.entity_id or not name.endswith("headline"))  # title case hides what is a name
+            and not (name == "body" and tag and f.end <= tag.end() and f.entity_id in ref.outlets)]
 
 
 def provisional_id(name: str) -> str:

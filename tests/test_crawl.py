@@ -161,3 +161,32 @@ def test_a_post_whole_on_one_page_and_cut_short_on_another_is_one_article(tmp_pa
     assert len(row["body"]) > len(short_row["body"]) and row["body"].startswith(short_row["body"][:200])
     assert sorted((s["seed_file"], s["line_start"]) for s in db["article_sources"].rows) == [
         ("a.txt", 1), ("b.txt", 1), ("b.txt", 13)]
+
+
+def body_entities(db: sqlite_utils.Database, seed_file: str, line: int) -> dict[str, tuple[str, str, int]]:
+    """entity id -> (name, type, reviewed) of the entities an article's body names."""
+    article = article_at(db, seed_file, line)
+    return {r["id"]: (r["name"], r["type"], r["reviewed"]) for r in db.query(
+        "select distinct e.* from mentions m join entities e on e.id = m.entity_id "
+        "where m.article_id = ? and m.field = 'body'", [article["id"]])}
+
+
+@pytest.mark.parametrize("page, line, expected, absent", [
+    # a world given name opens a person ("Kathryn Miles"); titles before a name are not part of it
+    ("dev06.txt", 33, {"kathryn-miles": ("Kathryn Miles", "person", 0)}, []),
+    ("dev09.txt", 114, {"michael-tarullo": ("Michael Tarullo", "person", 0)},
+     ["monmouth-university-geology-professor-michael-tarullo"]),
+    # a name ending a paragraph is not run into the next one; an org word ends an organization's name even
+    # after a place ("Morris Plains Police Department")
+    ("dev10.txt", 83, {"jason-kohn": ("Jason Kohn", "person", 0),
+                       "morris-plains-police-department": ("Morris Plains Police Department", "organization", 0)},
+     ["police-department"]),
+    # the outlet in a dateline tag ("Jerusalem (CNN)") is the article's outlet, not an entity it names
+    ("dev09.txt", 3, {"israel-defense-forces": ("Israel Defense Forces", "organization", 1)}, ["cnn"]),
+    # places of the world gazetteer and geographic names are not people: "San Andreas", "Hudson River"
+    ("dev02.txt", 13, {}, ["san-andreas", "san-diego"]),
+])
+def test_dev_page_entities(dev_db, page, line, expected, absent):
+    found = body_entities(sqlite_utils.Database(dev_db), page, line)
+    assert {k: found.get(k) for k in expected} == expected
+    assert not set(absent) & set(found)

@@ -59,8 +59,8 @@ def test_bare_surname_follows_the_person_named_in_full_first(tmp_path):
         "Sadr was killed in 1999 with two of his sons.",
         "His son Muqtada al-Sadr spoke at the shrine, officials said.",
     ])
-    assert body[1:4] == [("Grand Ayatollah Mohammed Sadiq al-Sadr", "mohammed-sadiq-al-sadr"),
-                        ("Sadr", "mohammed-sadiq-al-sadr"), ("Muqtada al-Sadr", "muqtada-al-sadr")]
+    assert body == [("Grand Ayatollah Mohammed Sadiq al-Sadr", "mohammed-sadiq-al-sadr"),
+                    ("Sadr", "mohammed-sadiq-al-sadr"), ("Muqtada al-Sadr", "muqtada-al-sadr")]  # "(AP)": the outlet
 
 
 def test_candidates_lists_uncurated_names_most_frequent_first(built_db):
@@ -81,7 +81,7 @@ def test_listed_places_are_not_people_named_like_them(tmp_path):
         "BAGHDAD (Reuters) — Thousands gathered in Sadr City and al-Kadhimiya on Friday after a drone struck "
         "Jurf al-Sakhar, south of Baghdad, said Karim al-Jabouri, a local official.",
         "Kadhimi said the Baghdad embassy was safe.",
-    ]) == [("Reuters", "reuters"), ("Karim al-Jabouri", "karim-al-jabouri"), ("Kadhimi", "mustafa-al-kadhimi"),
+    ]) == [("Karim al-Jabouri", "karim-al-jabouri"), ("Kadhimi", "mustafa-al-kadhimi"),
            ("Baghdad embassy", "us-embassy-in-baghdad")]
 
 
@@ -90,7 +90,7 @@ def test_surname_two_people_share_by_key_goes_to_the_one_who_spells_it_so(tmp_pa
         "Antichrist’s rivals meet in Tehran",
         "Iraqi politicians meet in Tehran",
         "TEHRAN (Reuters) — Abadi visited Tehran on Monday, while Obaidi stayed in Baghdad, officials said.",
-    ]) == [("Reuters", "reuters"), ("Abadi", "haider-al-abadi"), ("Obaidi", "salah-al-obaidi")]
+    ]) == [("Abadi", "haider-al-abadi"), ("Obaidi", "salah-al-obaidi")]
 
 
 def test_british_spelling_of_an_organization(tmp_path):
@@ -98,7 +98,7 @@ def test_british_spelling_of_an_organization(tmp_path):
         "Antichrist’s ally welcomes the call",
         "Amiri welcomes Sadr’s call",
         "BAGHDAD (Reuters) — Hadi al-Amiri, head of the Badr Organisation, welcomed the call on Monday.",
-    ]) == [("Reuters", "reuters"), ("Hadi al-Amiri", "hadi-al-amiri"), ("Badr Organisation", "badr-organization")]
+    ]) == [("Hadi al-Amiri", "hadi-al-amiri"), ("Badr Organisation", "badr-organization")]
 
 
 def test_a_run_opening_with_a_given_name_is_a_person_and_a_long_group_name_is_one_group(tmp_path):
@@ -108,7 +108,7 @@ def test_a_run_opening_with_a_given_name_is_a_person_and_a_long_group_name_is_on
         "BAGHDAD (Reuters) — Barham Salih asked Mohammed Tawfiq Allawi to form a government on Saturday, "
         "and Harakat Hezbollah al-Nujaba backed him.",
         "Pilgrims filled the Imam Hussein Shrine, staff at Mohammed Bin Rashid Hospital said.",
-    ]) == [("Reuters", "reuters"), ("Barham Salih", "barham-salih"),
+    ]) == [("Barham Salih", "barham-salih"),
            ("Mohammed Tawfiq Allawi", "mohammed-tawfiq-allawi"), ("Harakat Hezbollah al-Nujaba", "harakat-al-nujaba")]
 
 
