@@ -42,7 +42,7 @@ DATELINE_TAG = re.compile(r"^[^.“\"\n]{0,80}?[(\[][^()\[\]\n]{1,40}[)\]]")  # 
 GEOGRAPHY_WORDS = {  # a run holding one names a place: "Hudson River", "Morris County", "Rocky Mountains"
     "river", "mountain", "mountains", "valley", "harbor", "harbour", "county", "fault", "sea", "lake", "bay",
     "island", "islands", "strait", "gulf", "canal", "desert", "plains", "peninsula", "coast", "ocean", "heights",
-    "hills", "strip", "crossing", "zone",
+    "hills", "strip", "crossing", "zone", "point",
 }
 FACILITY_WORDS = {  # a run holding one names a place or building, not a person: "Imam Hussein Shrine"
     "shrine", "mosque", "hospital", "market", "street", "square", "bridge", "airport", "stadium", "hotel", "palace",
@@ -412,7 +412,8 @@ def first_name_of_list(run: list[Token], places: frozenset[str]) -> list[Token]:
     for k, word in enumerate(words):
         if 0 < k < len(words) - 1:
             before, after = words[:k], words[k + 1:]
-            if word == "and" and (before[-1] in ORG_WORDS or after[0] == "the" or not any(w in ORG_WORDS for w in after)):
+            if word == "and" and (before[-1] in ORG_WORDS or before[-1] in NOT_NAME_WORDS or after[0] == "the"
+                                  or not any(w in ORG_WORDS for w in after)):
                 return run[:k]
             if word == "of" and not any(w in ORG_WORDS for w in before) and any(w in ORG_WORDS for w in after):
                 return run[:k]

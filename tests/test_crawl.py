@@ -190,3 +190,32 @@ def test_dev_page_entities(dev_db, page, line, expected, absent):
     found = body_entities(sqlite_utils.Database(dev_db), page, line)
     assert {k: found.get(k) for k in expected} == expected
     assert not set(absent) & set(found)
+
+
+def speech(db: sqlite_utils.Database, seed_file: str, line: int, start: str) -> dict:
+    article = article_at(db, seed_file, line)
+    [row] = [q for q in db["quotes"].rows_where("article_id = ? and kind = 'speech'", [article["id"]])
+             if q["text"].startswith(start)]
+    return row
+
+
+@pytest.mark.parametrize("page, line, start, speaker, entity, description", [
+    # a description naming its speaker gives the name; the description is kept apart
+    ("dev04.txt", 15, "Why has Muqtada al-Sadr sold himself", "Keyhan", "kayhan", "the hard-line Iranian newspaper Keyhan"),
+    # "The paper also warned that if al-Sadr …": the paper's publisher, not the name after "that"
+    ("dev04.txt", 15, "his popularity will fall", "Keyhan", "kayhan", "The paper"),
+    # "The passage read:" after "a quote from … Herman Khan, … Stanley Kubrick’s film": the writer
+    ("dev10.txt", 163, "My guess is that nuclear weapons", "Herman Khan", "herman-khan", "The passage"),
+    # a paragraph ending in a colon introduces the quotation after it
+    ("dev05.txt", 126, "At about 4:30 in the morning", "John E. Ebel", "john-e-ebel", None),
+    # a quotation whose closing mark was lost ends at ", Mr Al Sadr said,"
+    ("dev01.txt", 175, "Some politicians believe", "Mr Al Sadr", "muqtada-al-sadr", None),
+    # two quotations in one sentence, each with its own lead-in; a title before a name is its description
+    ("dev09.txt", 3, "Based on what we know", "Ayelet Shaked", "ayelet-shaked", "Justice Minister Ayelet Shaked"),
+    ("dev09.txt", 3, "It would not have been right", "an unnamed minister", None, None),
+    # "…,” adding that Hamas would “…”: the sentence's subject speaks, not the name after "that"
+    ("dev09.txt", 3, "bear the consequences", "Israel", None, None),
+])
+def test_dev_page_speakers(dev_db, page, line, start, speaker, entity, description):
+    row = speech(sqlite_utils.Database(dev_db), page, line, start)
+    assert (row["speaker"], row["speaker_entity_id"], row["speaker_description"]) == (speaker, entity, description)
