@@ -47,7 +47,7 @@ DATELINE = re.compile(
     rf"^(?P<place>{PLACE}(?:, (?!{MONTH}\s)(?:{PLACE}))?)"
     rf"(?:,? (?P<date>{MONTH} \d{{1,2}}(?:, \d{{4}})?))?"
     rf"(?: \((?P<tag>[^()]{{1,40}})\))?"
-    rf"(?:\s*(?P<sep>{DASH}|:)\s+|(?<=\))\s+(?=[A-Z]))(?P<rest>\S.*)$"
+    rf"(?P<sep>\s*(?:{DASH}|:)\s+|\s*[—–](?=[A-Z])|(?<=\))\s+(?=[A-Z]))(?P<rest>\S.*)$"
 )
 OUTLET_AFTER_BYLINE = rf"(?:\s*[,|]\s*|\s+{DASH}\s+)(?:the\s+)?[A-Z][\w .&’']*"  # ", Reuters", "| AP", "- The National"
 DESK_BYLINE = re.compile(r"^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}$")  # beside a date stamp: "FP Explainers"
@@ -103,9 +103,10 @@ def read_dateline(text: str, ref: Reference) -> Dateline | None:
     first, _, second = place.partition(", ")
     if not tag and second in ref.outlet_by_alias:
         place, tag = first, second  # "Tehran, IRNA --"
-    if m["sep"] == ":" and not first.isupper():
+    separator = m["sep"].strip()
+    if separator == ":" and not first.isupper():
         return None
-    if not m["sep"] and tag not in ref.outlet_by_alias:
+    if not separator and tag not in ref.outlet_by_alias:
         return None  # "Baghdad, Aug 11 (Prensa Latina) A recount…": no dash only after an agency's tag
     if not (is_place(place, ref) or tag and first.isupper()):
         return None
@@ -356,9 +357,10 @@ def identify(post: Post, ref: Reference) -> Post:
     return dataclasses.replace(post, article_id=f"{slug(post.headline.text)}-{digest[:8]}")
 
 
-def fullness(post: Post) -> int:
-    """How much of its article a copy holds: its characters."""
-    return sum(len(line.text) for line in post.lines)
+def fullness(post: Post) -> tuple[int, int]:
+    """How much of its article a copy holds: its lines (a headline or byline line counts as much as a paragraph),
+    then its characters."""
+    return len(post.lines), sum(len(line.text) for line in post.lines)
 
 
 def infer_years(articles: list[Article]) -> list[Article]:

@@ -62,7 +62,7 @@ def file_posts(path: Path, ref: Reference) -> tuple[list[Post], list[Problem], P
     return [identify(post, ref) for post in posts], [*seed.problems, *problems], None
 
 
-def copies_in_file(path: Path, ref: Reference) -> list[tuple[str, int, int]]:
+def copies_in_file(path: Path, ref: Reference) -> list[tuple[str, tuple[int, int], int]]:
     """(article id, fullness, line) of every post of a file: the pre-pass that picks each article's fullest copy."""
     return [(post.article_id, fullness(post), post.line_start) for post in file_posts(path, ref)[0]]
 
@@ -96,9 +96,9 @@ def analyse_file(path: Path, ref: Reference, index: EntityIndex, chosen: frozens
     return AnalysedFile(path, [post.header_only() for post in posts], articles, new_names, problems)
 
 
-def fullest_copies(copies: Iterable[tuple[Path, list[tuple[str, int, int]]]]) -> dict[str, frozenset[int]]:
+def fullest_copies(copies: Iterable[tuple[Path, list[tuple[str, tuple[int, int], int]]]]) -> dict[str, frozenset[int]]:
     """For each file, the lines of the posts that are their article's fullest copy (the first, on a tie)."""
-    best: dict[str, tuple[int, str, int]] = {}
+    best: dict[str, tuple[tuple[int, int], str, int]] = {}
     for path, rows in copies:
         for article_id, size, line in rows:
             if article_id not in best or size > best[article_id][0]:
@@ -118,7 +118,7 @@ def _start_worker(reference_dir: Path, strict: bool) -> None:
     _worker = (ref, load_entities(ref), strict)
 
 
-def _copies_in_worker(path: Path) -> list[tuple[str, int, int]]:
+def _copies_in_worker(path: Path) -> list[tuple[str, tuple[int, int], int]]:
     return copies_in_file(path, _worker[0])
 
 

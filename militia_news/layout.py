@@ -142,6 +142,10 @@ def is_closing_credit(text: str) -> bool:
 
 
 QUESTION_HEADLINE_WORDS = 16
+INNER_SENTENCE_END = re.compile(r"\b(?P<word>\w{3,})\.[”\"’]?\s+(?=[A-Z“\"])")
+ABBREVIATIONS = {"gen", "col", "sgt", "capt", "mrs", "sen", "rep", "gov", "lieut", "adm", "brig", "maj", "jan", "feb",
+                 "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "vol",
+                 "no", "st", "ave", "blvd", "dept", "univ", "est", "approx"}
 
 
 @lru_cache(maxsize=100_000)
@@ -162,6 +166,8 @@ def is_headline_like(text: str) -> bool:
         return False
     if text.rstrip().endswith((",", ";")):
         return False
+    if any(m["word"].lower() not in ABBREVIATIONS for m in INNER_SENTENCE_END.finditer(text)):
+        return False  # two sentences: “I think …,” said Armbruster.  The reason?
     if text.rstrip().endswith(("?", "!")):
         return n <= QUESTION_HEADLINE_WORDS  # "Who is Muqtada al-Sadr?", not a body sentence asking one
     return not ends_sentence(text.rstrip().removesuffix("…").removesuffix("..."))

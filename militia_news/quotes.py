@@ -39,6 +39,8 @@ VERBS = {
 ATTRIBUTION_TAIL = re.compile(r"$|[.,;!?]|(?:in|on|at|to|during|after|before|from|via|through|late|early)\b|[A-Z]")
 VERB = re.compile(r"\b(" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\b")
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "organization", "him": "person"}
+TITLE_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:tool|app|website|system|program(?:me)?|campaign|hashtag|series|"
+                         r"slogan|poster|banner|book|film|documentary)\b")  # the “Did you feel it?” web reporting system
 TITLE_CUES = re.compile(r"(?:titled|title|entitled|headlined|headline|poster|banner|slogan|hashtag|page)\s*,?\s*$", re.I)
 ANONYMITY = re.compile(r"\b(anonymity|anonymous|not authori[sz]ed|declined to be named|requested anonymity)\b", re.I)
 ATTRIBUTION_REACH = 160  # characters of a clause read for an attribution
@@ -116,7 +118,8 @@ def quoted_spans(paragraph: str) -> list[Span]:
     marks = []
     for m in QUOTATION_MARK.finditer(paragraph):
         i, c = m.start(), m.group()
-        opening = c == OPENING or (c == '"' and is_opening_straight(paragraph, i))
+        opening = c == OPENING or (c in '"”' and is_opening_straight(paragraph, i)
+                                   and paragraph[i + 1: i + 2].isalnum())  # ”we can’t …,”: a closing mark used to open
         marks.append((i, "open" if opening else "close"))
     spans, opened = [], None
     for i, kind in marks:
@@ -372,8 +375,8 @@ def attribution_before(paragraph: str, span: Span, spans: list[Span], context: d
     return from_phrase(subject, subject_offset, lemma, paragraph, **context)
 
 
-def quote_kind(text: str, before: str) -> str:
-    if TITLE_CUES.search(before):
+def quote_kind(text: str, before: str, after: str = "") -> str:
+    if TITLE_CUES.search(before) or TITLE_AFTER.match(after):
         return "title"
     if len(words(text)) < 4:
         return "fragment"
@@ -419,7 +422,8 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
             if start >= end:
                 continue
             text = paragraph[start:end]
-            kind = quote_kind(text, paragraph[max(0, span.start - 30): max(0, span.start - 1)])
+            kind = quote_kind(text, paragraph[max(0, span.start - 30): max(0, span.start - 1)],
+                              paragraph[span.end + 1: span.end + 30])
             quotes.append(Quote(text, offset + start, offset + end, speaker.text if speaker else None,
                                 speaker.entity_id if speaker else None, speaker.verb if speaker else None, kind,
                                 speaker.description if speaker else None))

@@ -60,6 +60,8 @@ def article_at(db: sqlite_utils.Database, seed_file: str, line: int) -> dict:
     # a desk byline beside its date names the outlet whose desk it is (a house format)
     ("dev06.txt", 1, {"outlet_id": "firstpost", "byline": "FP Explainers"}),
     ("dev05.txt", 29, {"outlet_id": "the-indian-express"}),
+    # a dateline whose dash touches the next word: "ERBIL, Iraq—Two injured Iraqi soldiers …"
+    ("dev04.txt", 27, {"outlet_id": "the-daily-beast", "dateline": "ERBIL, Iraq", "published": "2017-01-01"}),
     # a byline that opens with the outlet's name, in capitals: "BY WEATHERBOY TEAM METEOROLOGIST – MAY 21, 2023"
     ("dev10.txt", 222, {"outlet_id": "weatherboy", "byline": "WEATHERBOY TEAM METEOROLOGIST", "published": "2023-05-21"}),
     # house formats: a caption credit "(photo credit: REUTERS)", a series title, a keyword line
@@ -70,6 +72,12 @@ def article_at(db: sqlite_utils.Database, seed_file: str, line: int) -> dict:
 def test_dev_page_fields(dev_db, page, line, expected):
     article = article_at(sqlite_utils.Database(dev_db), page, line)
     assert {field: article[field] for field in expected} == expected
+
+
+def test_dev_page_original_headlines_come_from_the_fullest_copy(dev_db):
+    """The post is on two pages: the copy with more lines (here the one with its original headline) is the article."""
+    assert article_at(sqlite_utils.Database(dev_db), "dev02.txt", 13)["original_headline"] == (
+        "Earthquakes Can Happen in More Places Than You Think")
 
 
 @pytest.mark.parametrize("page, line, original", [

@@ -158,3 +158,14 @@ def test_according_to_after_or_before_a_quote_and_a_title_after_us(tmp_path):
         ("has the right to respond.", "Mohammed Mohie", "mohammed-mohie"),
         ("We are not looking for war", "Mark Esper", "mark-esper"),
     ]
+
+
+def test_a_closing_mark_used_to_open_and_a_quoted_name_of_a_tool():
+    body = ("For this reason, ”we can’t preclude that a big earthquake might occur anywhere,” said David Russ. "
+            "”It could occur in Washington.”\n\nResidents used the “Did you feel it?” web reporting system.")
+    quotes = constructed(body)
+    assert [(q.text, q.kind) for q in quotes] == [
+        ("we can’t preclude that a big earthquake might occur anywhere", "speech"),
+        ("It could occur in Washington.", "speech"),
+        ("Did you feel it?", "title"),
+    ]
