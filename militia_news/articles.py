@@ -6,24 +6,11 @@ import dataclasses
 import hashlib
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 
 from .dates import latest_year_mentioned, read_date, with_nearest_year
-from .layout import (
-    CLOCK,
-    MONTH,
-    REPORTING_CREDIT,
-    WEEKDAY,
-    caption_parts,
-    is_closing_credit,
-    is_footnote,
-    is_headline_like,
-    is_page_junk,
-    stamp_date,
-    stamp_parts,
-    without_glued_junk,
-)
 from .model import Article, Caption, FieldEvidence, Post, Problem
 from .outlets import DATELINE_TAG, SOURCE, STAFF, Evidence, headline_trailer_outlet, outlet_evidence, resolve_outlet, tag_line_outlet
 from .posts import HEADER_REACH, PARTNER_SIMILARITY
@@ -43,12 +30,19 @@ NOT_NAME_WORDS = {
 PLACE_WORD = r"[A-Z][A-Za-z’'.-]+"
 PLACE = rf"{PLACE_WORD}(?: {PLACE_WORD}){{0,2}}"
 DASH = r"(?:[—–]|-{1,2})"
-DATELINE = re.compile(
-    rf"^(?P<place>{PLACE}(?:, (?!{MONTH}\s)(?:{PLACE}))?)"
-    rf"(?:,? (?P<date>{MONTH} \d{{1,2}}(?:, \d{{4}})?))?"
-    rf"(?: \((?P<tag>[^()]{{1,40}})\))?"
-    rf"(?P<sep>\s*(?:{DASH}|:)\s+|\s*[—–](?=[A-Z])|(?<=\))\s+(?=[A-Z]))(?P<rest>\S.*)$"
-)
+
+
+@lru_cache(maxsize=8)
+def dateline_pattern(month: str) -> re.Pattern[str]:
+    """A lede's dateline: "BAGHDAD (AP) —", "ERBIL, Kurdistan Region –", "Baghdad, Aug 11 (Prensa Latina)"."""
+    return re.compile(
+        rf"^(?P<place>{PLACE}(?:, (?!{month}\s)(?:{PLACE}))?)"
+        rf"(?:,? (?P<date>{month} \d{{1,2}}(?:, \d{{4}})?))?"
+        rf"(?: \((?P<tag>[^()]{{1,40}})\))?"
+        rf"(?P<sep>\s*(?:{DASH}|:)\s+|\s*[—–](?=[A-Z])|(?<=\))\s+(?=[A-Z]))(?P<rest>\S.*)$"
+    )
+
+
 OUTLET_AFTER_BYLINE = rf"(?:\s*[,|]\s*|\s+{DASH}\s+)(?:the\s+)?[A-Z][\w .&’']*"  # ", Reuters", "| AP", "- The National"
 DESK_BYLINE = re.compile(r"^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}$")  # beside a date stamp: "FP Explainers"
 ROLE_BYLINE = re.compile(r"^(?P<name>[^,]{3,60}), (?:[Ss]taff|[Ss]enior|[Cc]hief|[A-Z][a-z]+)? ?"
@@ -96,7 +90,7 @@ def is_place(text: str, ref: Reference) -> bool:
 
 def read_dateline(text: str, ref: Reference) -> Dateline | None:
     """The dateline that opens a lede: "BAGHDAD (AP) —", "ERBIL, Kurdistan Region –", "BAGHDAD:"."""
-    m = DATELINE.match(text)
+    m = dateline_pattern(ref.lines.fragments["MONTH"]).match(text)
     if not m:
         return None
     place, tag = m["place"], m["tag"]
@@ -115,22 +109,23 @@ def read_dateline(text: str, ref: Reference) -> Dateline | None:
 
 def line_kind(text: str, ref: Reference) -> str:
     """What a line is by its own shape, before the header is read."""
-    text = without_glued_junk(text)
-    if ref.any_boilerplate.search(text):
+    lines = ref.lines
+    text = lines.without_glued_junk(text)
+    if lines.is_boilerplate(text):
         return "boilerplate"
-    if stamp_date(text):
+    if lines.stamp_date(text):
         return "stamp"
-    if is_page_junk(text):
+    if lines.is_page_junk(text):
         return "junk"
-    if is_footnote(text):
+    if lines.is_footnote(text):
         return "footnote"
-    if caption_parts(text):
+    if lines.caption_parts(text):
         return "caption"
-    if is_closing_credit(text):
+    if lines.is_closing_credit(text):
         return "credit"
     if tag_line_outlet(ref, text):
         return "tag"
-    if is_headline_like(text) or not has_words(text, MIN_BODY_WORDS):
+    if lines.is_headline_like(text) or not has_words(text, MIN_BODY_WORDS):
         return "heading"
     return "body"
 
@@ -139,12 +134,12 @@ def pick_original_headline(blog: str, kinds: list[str], texts: list[str], ref: R
     """A page title naming its outlet ("… — The Independent") near the top; else the line most like the blog
     headline; else the first title-like line before the body. Bylines and names are never headlines."""
     reach = [i for i in range(1, min(len(texts), HEADER_REACH + 1))
-             if kinds[i] == "heading" and is_headline_like(texts[i]) and not is_name(texts[i], ref)
+             if kinds[i] == "heading" and ref.lines.is_headline_like(texts[i]) and not is_name(texts[i], ref)
              and not read_byline(texts[i], ref)]
     titled = [i for i in reach if headline_trailer_outlet(ref, texts[i])]
     if titled:
         return titled[0]
-    scored = [(similarity(blog, without_glued_junk(texts[i])), -i) for i in reach]
+    scored = [(similarity(blog, ref.lines.without_glued_junk(texts[i])), -i) for i in reach]
     if scored and max(scored)[0] >= PARTNER_SIMILARITY:
         return -max(scored)[1]
     body = [i for i in range(1, len(texts)) if kinds[i] == "body"]
@@ -168,7 +163,7 @@ def parse_post(post: Post, ref: Reference) -> Article:
     original_index = pick_original_headline(blog, kinds, texts, ref)
     if original_index is not None:
         kinds[original_index] = "original headline"
-    original = without_glued_junk(texts[original_index]) if original_index is not None else None
+    original = ref.lines.without_glued_junk(texts[original_index]) if original_index is not None else None
 
     byline = dateline = None
     byline_line = dateline_line = 0
@@ -177,8 +172,8 @@ def parse_post(post: Post, ref: Reference) -> Article:
     for i in range(1, len(texts)):
         text = texts[i]
         in_header = body_seen < HEADER_BODY_PARAGRAPHS
-        if in_header and kinds[i] == "stamp" and byline is None and stamp_parts(text)[1]:
-            glued = stamp_parts(text)[1]  # "By Emanuel Fabian8 May 2021, 4:27 pm", "FP Explainers August 01, 2022"
+        if in_header and kinds[i] == "stamp" and byline is None and ref.lines.stamp_parts(text)[1]:
+            glued = ref.lines.stamp_parts(text)[1]  # "By Emanuel Fabian8 May 2021, 4:27 pm", "FP Explainers August 01, 2022"
             found = read_byline(glued, ref) or ((glued, None, None) if DESK_BYLINE.match(glued) else None)
             byline, byline_line = (found[0], i) if found else (None, 0)
             continue
@@ -203,13 +198,14 @@ def parse_post(post: Post, ref: Reference) -> Article:
                 dateline_line = i if dateline else 0
 
     captions = tuple(
-        Caption(*(caption_parts(texts[i]) or (texts[i], None)), numbers[i])
+        Caption(*(ref.lines.caption_parts(texts[i]) or (texts[i], None)), numbers[i])
         for i in range(1, len(texts)) if kinds[i] == "caption"
     )
-    paragraphs = (REPORTING_CREDIT.sub("", body_texts[i]).strip() for i in sorted(body_texts))
+    paragraphs = (ref.lines.without_trailing_credit(body_texts[i]).strip() for i in sorted(body_texts))
     body = "\n\n".join(p for p in paragraphs if p)
 
-    published, published_text, undated, date_signal, date_line = read_published(post, kinds, dateline, dateline_line)
+    published, published_text, undated, date_signal, date_line = read_published(post, kinds, dateline, dateline_line,
+                                                                                 ref)
 
     evidence = outlet_evidence(ref, [(numbers[i], texts[i], kinds[i] == "caption") for i in range(1, len(texts))])
     trailer = headline_trailer_outlet(ref, original)
@@ -306,12 +302,11 @@ def read_byline(text: str, ref: Reference) -> tuple[str, str | None, str | None]
     return None
 
 
-CLOCK_FIRST = re.compile(rf"^{CLOCK}")
 PUBLISHED_SIGNALS = ("date stamp above the story", "published or updated stamp", "dateline date",
                      "date at the foot of the page")
 
 
-def read_published(post: Post, kinds: list[str], dateline: Dateline | None, dateline_line: int
+def read_published(post: Post, kinds: list[str], dateline: Dateline | None, dateline_line: int, ref: Reference
                    ) -> tuple[date | None, str | None, date | None, str | None, int]:
     """(date, the text it was read from, a month and day still needing its year, the signal, the line index)."""
     candidates = []
@@ -322,15 +317,15 @@ def read_published(post: Post, kinds: list[str], dateline: Dateline | None, date
         if kinds[i] != "stamp":
             continue
         is_update = bool(re.search(r"updated|modified|published|posted", line.text, re.I))
-        tweet_time = bool(CLOCK_FIRST.match(line.text))  # "4:18 PM – Jan 13, 2023" under an embedded tweet
+        tweet_time = ref.lines.is_tweet_time(line.text)  # "4:18 PM – Jan 13, 2023" under an embedded tweet
         if (i < header_end and not tweet_time or i < (body_lines or [len(kinds)])[0]) and not is_update:
-            candidates.append((0, i, stamp_date(line.text), line.text))
+            candidates.append((0, i, ref.lines.stamp_date(line.text), line.text))
         elif is_update:
-            candidates.append((1, i, stamp_date(line.text), line.text))
-        elif i > last_body and not (i == len(post.lines) - 1 and re.match(WEEKDAY, line.text)):
+            candidates.append((1, i, ref.lines.stamp_date(line.text), line.text))
+        elif i > last_body and not (i == len(post.lines) - 1 and ref.lines.is_weekday_date(line.text)):
             # a bare date at the foot of the page; as the post's last line with its weekday, it is a blog date
             # header ("Sunday, July 30, 2023") that opens the next post
-            candidates.append((3, i, stamp_date(line.text), line.text))
+            candidates.append((3, i, ref.lines.stamp_date(line.text), line.text))
     if dateline and dateline.date_text:
         candidates.append((2, dateline_line, dateline.date_text, dateline.text))
     for rank, i, date_text, source_text in sorted(candidates):

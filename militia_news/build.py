@@ -58,7 +58,7 @@ def file_posts(path: Path, ref: Reference) -> tuple[list[Post], list[Problem], P
         seed = read_seed(path)
     except BuildError as e:
         return [], [], Problem(path.name, e.line, "error", f"{e.message}; file skipped")
-    posts, problems = split_posts(seed, ref.labels)
+    posts, problems = split_posts(seed, ref)
     return [identify(post, ref) for post in posts], [*seed.problems, *problems], None
 
 

@@ -95,8 +95,8 @@ def outlet_evidence(ref: Reference, lines: list[tuple[int, str, bool]]) -> list[
     mentions, bylines = mention_pattern(ref.alias_pattern), byline_pattern(ref.alias_pattern)
     openers = opener_pattern(ref.alias_pattern)
     for number, text, is_caption in lines:
-        evidence += [Evidence(outlet_id, signal.role, signal.weight, number, f"house format: {signal.note}", text)
-                     for outlet_id, signal in ref.house_formats if signal.pattern.search(text)]
+        evidence += [Evidence(f.outlet, f.role, f.weight, number, f"house format: {f.note}", text)
+                     for f in ref.house_formats if f.pattern.search(text)]
         if is_caption:
             continue  # a photo credit names the photographer's agency, not the article's
         tagged = tag_line_outlet(ref, text)

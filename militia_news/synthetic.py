@@ -24,7 +24,7 @@ def seed_posts(seeds_dir: Path) -> list[list[str]]:
     posts = []
     for path in seed_paths(seeds_dir):
         seed = read_seed(path)
-        found, _ = split_posts(seed, ref.labels)
+        found, _ = split_posts(seed, ref)
         posts += [[line.text for line in post.lines] for post in found]
     return posts
 

@@ -26,7 +26,7 @@ def fields(row: dict) -> dict:
 
 
 def parse(text: str):
-    posts, _ = split_posts(SeedFile("constructed.txt", tuple(text.split("\n"))), REF.labels)
+    posts, _ = split_posts(SeedFile("constructed.txt", tuple(text.split("\n"))), REF)
     return [parse_post(p, REF) for p in posts]
 
 

@@ -177,3 +177,14 @@ def test_malformed_reference_entries_are_one_line_errors_naming_file_and_line(tm
     assert result.returncode == 1 and len(result.stderr.splitlines()) == 1
     assert result.stderr.startswith(f"error: {entities}:{len(lines) + 1}: ")
     assert "'vessel' is not one of ['person', 'organization', 'place']" in result.stderr
+
+
+def test_a_line_format_naming_an_unknown_outlet_is_a_one_line_error(tmp_path, reference_copy):
+    seeds = make_seeds(tmp_path / "seeds", {"good.txt": POST})
+    formats = reference_copy / "line_formats.yml"
+    lines = formats.read_text().splitlines()
+    formats.write_text("\n".join([*lines, "  - {kind: junk, outlet: no-such-outlet, pattern: '^Subscribe now$'}", ""]))
+    result = run_cli("--seeds", seeds, "--out", tmp_path / "x.db", "--reference", reference_copy)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"error: {formats}:{len(lines) + 1}: unknown outlet 'no-such-outlet' (not in outlets.yml)"]

@@ -132,9 +132,10 @@ def test_house_formats_name_no_other_outlet_on_the_dev_pages(dev_db):
             outlet_of[(row["seed_file"], number)] = {row["outlet_id"], row["via_outlet_id"]}
     for page in sorted(DEV_PAGES.glob("*.txt")):
         for number, text in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
-            for outlet_id, signal in ref.house_formats:
-                if signal.pattern.search(text.strip()):
-                    assert outlet_id in outlet_of.get((page.name, number), set()), (page.name, number, signal.note)
+            for house_format in ref.house_formats:
+                if house_format.pattern.search(text.strip()):
+                    assert house_format.outlet in outlet_of.get((page.name, number), set()), (
+                        page.name, number, house_format.note)
 
 
 def test_a_folder_of_pages_builds_with_the_packaged_reference(tmp_path):
@@ -236,3 +237,24 @@ def speech(db: sqlite_utils.Database, seed_file: str, line: int, start: str) -> 
 def test_dev_page_speakers(dev_db, page, line, start, speaker, entity, description):
     row = speech(sqlite_utils.Database(dev_db), page, line, start)
     assert (row["speaker"], row["speaker_entity_id"], row["speaker_description"]) == (speaker, entity, description)
+
+
+def test_a_line_format_is_one_line_of_data(tmp_path, reference_copy):
+    """What a line is lives in line_formats.yml alone: one added line makes a page's desk line both junk and
+    evidence of its outlet."""
+    page = "\n\n".join([
+        "Antichrist warns the militias",
+        "Sadr warns the militias",
+        "Newsroom of the Daily Planet",
+        "BAGHDAD - The cleric said on Sunday that armed factions must obey the state and its forces.",
+    ])
+    seeds = make_seeds(tmp_path / "seeds", {"page.txt": page})
+    build(seeds, tmp_path / "before.db", reference_copy)
+    before = next(sqlite_utils.Database(tmp_path / "before.db")["articles"].rows)
+    formats = reference_copy / "line_formats.yml"
+    formats.write_text(formats.read_text() + "  - {kind: junk, outlet: reuters, role: page, weight: 5, "
+                                             "pattern: '^Newsroom of the Daily Planet$'}\n")
+    build(seeds, tmp_path / "after.db", reference_copy)
+    after = next(sqlite_utils.Database(tmp_path / "after.db")["articles"].rows)
+    assert (before["outlet_id"], after["outlet_id"]) == (None, "reuters")
+    assert "Newsroom" not in after["body"]

@@ -36,7 +36,7 @@ def seed_text(draw) -> str:
 @given(seed_text())
 def test_every_stage_survives_and_offsets_slice(text):
     seed = SeedFile("random.txt", tuple(text.split("\n")))
-    posts, _ = split_posts(seed, REF.labels)
+    posts, _ = split_posts(seed, REF)
     articles = infer_years([parse_post(post, REF) for post in posts])
     for article in articles:
         fields = {"body": article.body, "blog_headline": article.blog_headline,

@@ -13,7 +13,7 @@ REF = load_reference()
 
 
 def posts_of(text: str):
-    return split_posts(SeedFile("constructed.txt", tuple(text.split("\n"))), REF.labels)[0]
+    return split_posts(SeedFile("constructed.txt", tuple(text.split("\n"))), REF)[0]
 
 
 def gold_lines(seed_file: str) -> list[int]:
@@ -29,7 +29,7 @@ def test_seed_posts_split_at_the_gold_lines(db):
 
 
 def test_post_ends_before_the_next_blog_headline():
-    posts, _ = split_posts(read_seed(SEEDS / "000_c035f8e90eaba482.txt"), REF.labels)
+    posts, _ = split_posts(read_seed(SEEDS / "000_c035f8e90eaba482.txt"), REF)
     by_start = {p.line_start: p for p in posts}
     assert by_start[1].line_end == 35
     assert by_start[37].line_end == 69
