@@ -27,10 +27,14 @@ TITLES = {
     "mr", "mrs", "ms", "dr", "sheikh", "shaikh", "sayyed", "sayyid", "sayed", "grand", "ayatollah", "gen",
     "general", "president", "premier", "cleric", "lt", "col", "maj", "brig", "sen", "rep", "secretary",
     "major", "lieutenant", "colonel", "captain", "commander", "gov", "governor", "officer",
+}
+ROLE_TITLES = TITLES | {  # roles that may stand before a new name, never part of it: "Defense Minister Benny Gantz"
     "prince", "crown", "king", "queen", "emir", "professor", "prof", "chief", "justice", "judge", "rabbi", "mayor",
     "ambassador", "senator", "minister", "spokesman", "spokeswoman", "spokesperson", "former", "senior", "deputy",
     "acting", "director", "chairman", "chairwoman", "founder", "sergeant", "sgt", "admiral", "pastor", "father",
 }
+SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|tells|added|explained|wrote|noted|warned)\b")
+SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|added|explained|wrote)\s+$")
 PLACE_CUE_AFTER = re.compile(r"\s+(?:neighbou?rhood|area|district|province|governorate|city|town|village|region|camp|base)\b")
 QUALIFIED = re.compile(r"[A-Z][\w.’'-]*(?<![’']s)\s+$")  # "British embassy": another country's
 BLOC = re.compile(r"\s+(?:parliamentary |political |electoral )?(?:bloc|coalition|list)\b")
@@ -55,7 +59,7 @@ ORG_WORDS = {
     "assembly", "authority", "foundation", "network", "association", "federation", "center", "centre",
     "office", "command", "navy", "tv", "see", "house", "battalion", "battalions", "militia", "coalition",
     "nations", "league", "brotherhood", "jihad", "survey", "observatory", "college", "police", "labs", "laboratory",
-    "bureau", "unit", "staff", "secretariat", "parliament", "cabinet", "tribunal", "academy", "society",
+    "bureau", "unit", "staff", "secretariat", "parliament", "cabinet", "tribunal", "academy", "society", "radio",
 }
 SENTENCE_WORDS = {
     "the", "a", "an", "in", "on", "at", "but", "however", "he", "she", "it", "they", "this", "that", "these",
@@ -222,7 +226,7 @@ class EntityIndex:
 def load_entities(ref: Reference) -> EntityIndex:
     """Curated entities from the reference folder's entities.yml, and every outlet as an organization."""
     curated = load_yaml(ref.folder / "entities.yml")
-    not_names = NOT_NAME_WORDS | TITLES | ORG_WORDS | FACILITY_WORDS | CONNECTORS  # words more often not a name
+    not_names = NOT_NAME_WORDS | ROLE_TITLES | ORG_WORDS | FACILITY_WORDS | CONNECTORS  # more often not a name
     index = EntityIndex({}, given_names=frozenset(n for n in ref.given_names if n not in not_names))
     for entry in curated.get("entities") or []:
         index.add(Entity(
@@ -257,10 +261,11 @@ def fold_case(text: str) -> str:
     return folded if len(folded) == len(text) else text
 
 
-def adjacent(text: str, a: Token, b: Token) -> bool:
-    """Whether two words can belong to one name: only spaces or hyphens between, or the dot of an initial or title."""
+def adjacent(text: str, a: Token, b: Token, possessive: bool = False) -> bool:
+    """Whether two words can belong to one name: only spaces or hyphens between, or the dot of an initial or title;
+    with `possessive`, a possessive too (a curated "People’s Liberation Army", "Israel’s Air Force")."""
     gap = text[a.end: b.start]
-    if gap == " " or gap == "-":
+    if gap == " " or gap == "-" or possessive and gap in ("’s ", "'s "):
         return True
     abbreviation = (len(a.text) == 1 and a.text.isupper()) or a.folded in TITLES
     return bool(JOINER.match(gap) or (abbreviation and re.fullmatch(r"\.\s?", gap)))
@@ -282,7 +287,7 @@ def match_known(text: str, tokens: list[Token], i: int, index: EntityIndex) -> t
     keys, used = [], []
     k = j
     while k < len(tokens) and len(keys) < index.longest:
-        if used and not adjacent(text, tokens[used[-1]], tokens[k]):
+        if used and not adjacent(text, tokens[used[-1]], tokens[k], possessive=True):
             break
         if tokens[k].key:
             keys.append(tokens[k].key)
@@ -345,13 +350,25 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference, given_names:
         j += 1
     while j > i and tokens[j - 1].folded in CONNECTORS:
         j -= 1
-    if j - i == 1:  # one word: only a bloc's name ("Sairoon list") stands alone
+    if j - i == 1:  # one word: a bloc's name ("Sairoon list"), or a surname speaking ("said Robinson")
         word = tokens[i]
-        if word.folded in TITLES or word.folded in NOT_NAME_WORDS or not BLOC.match(text, word.end):
+        if word.folded in ROLE_TITLES or word.folded in NOT_NAME_WORDS or word.folded in ORG_WORDS:
             return None
-        return word.text, "organization", word.start, word.end, i + 1
+        if BLOC.match(text, word.end):
+            return word.text, "organization", word.start, word.end, i + 1
+        speaking = SPEECH_AFTER.match(text, word.end) or SPEECH_BEFORE.search(text[max(0, word.start - 12): word.start])
+        alone = i == 0 or not (tokens[i - 1].text[0].isupper() and adjacent(text, tokens[i - 1], word))
+        if (speaking and alone and word.key and word.folded not in FACILITY_WORDS | GEOGRAPHY_WORDS
+                and fold(word.text) not in ref.places and fold(word.text) not in ref.world_places):
+            return word.text, "person", word.start, word.end, i + 1
+        return None
     run = tokens[i:j]
-    titles = [p for p, t in enumerate(run[:4]) if t.folded in TITLES]
+    orgs = [p for p, t in enumerate(run) if t.folded in ORG_WORDS]
+    role = next((p for p, t in enumerate(run) if orgs and p > orgs[0] and t.folded in ROLE_TITLES), None)
+    if role is not None:  # "Butler Police Lt. Mike Moeller": the organization, then a title opens a new name
+        end = max(p for p in orgs if p < role)
+        return canonical_new_name(text[run[0].start: run[end].end]), "organization", run[0].start, run[end].end, i + end + 1
+    titles = [p for p, t in enumerate(run[:4]) if t.folded in ROLE_TITLES]
     titled = bool(titles)
     if titles:
         run = run[titles[-1] + 1:]
@@ -453,6 +470,9 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
         token = tokens[i]
         if (token.text[0].isupper() or ORDINAL.fullmatch(token.text)) and token.key:
             proposal = propose(text, tokens, i, ref, index.given_names, common_words)
+            if proposal and proposal[4] == i + 1 and proposal[1] == "person" and (
+                    people.get(token.key) or default_for_surname(index, token.key, token.text)):
+                proposal = None  # "Sadr said": a surname of someone named before, or of a curated person
             if proposal and any(match_known(text, tokens, k, index) for k in range(i + 1, proposal[4])):
                 proposal = None  # a curated name inside the run: let it match where it starts
                 if not people.get(token.key) and not default_for_surname(index, token.key, token.text):

@@ -203,6 +203,13 @@ def body_entities(db: sqlite_utils.Database, seed_file: str, line: int) -> dict[
     ("dev09.txt", 3, {"israel-defense-forces": ("Israel Defense Forces", "organization", 1)}, ["cnn"]),
     # places of the world gazetteer and geographic names are not people: "San Andreas", "Hudson River"
     ("dev02.txt", 13, {}, ["san-andreas", "san-diego"]),
+    # a surname speaking alone is a person ("said Robinson"); an organization then a title opens a new name
+    ("dev07.txt", 135, {"robinson": ("Robinson", "person", 0)}, []),
+    ("dev10.txt", 83, {"butler-police": ("Butler Police", "organization", 0),
+                       "mike-moeller": ("Mike Moeller", "person", 0)}, []),
+    # a curated name written with a possessive: "the People’s Liberation Army", "Israel’s Air Force"
+    ("dev10.txt", 181, {"peoples-liberation-army": ("People's Liberation Army", "organization", 1)},
+     ["liberation-army"]),
 ])
 def test_dev_page_entities(dev_db, page, line, expected, absent):
     found = body_entities(sqlite_utils.Database(dev_db), page, line)
