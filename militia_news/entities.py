@@ -14,7 +14,6 @@ import unicodedata
 from functools import lru_cache
 from difflib import SequenceMatcher
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import NamedTuple
 
 from .reference import Reference, load_yaml
@@ -33,8 +32,16 @@ ROLE_TITLES = TITLES | {  # roles that may stand before a new name, never part o
     "ambassador", "senator", "minister", "spokesman", "spokeswoman", "spokesperson", "former", "senior", "deputy",
     "acting", "director", "chairman", "chairwoman", "founder", "sergeant", "sgt", "admiral", "pastor", "father",
 }
-SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|tells|added|explained|wrote|noted|warned)\b")
-SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|added|explained|wrote)\s+$")
+PERSON_SPEECH = {"say", "tell", "add", "explain", "write", "note", "warn", "recall", "insist", "argue", "stress"}
+
+
+def says(form: str, ref: Reference) -> bool:
+    """A person's verb of speech in the singular ("said", "says", "told"), not a plural's ("Critics say")."""
+    return ref.speech.base.get(form) in PERSON_SPEECH and form != ref.speech.base[form]
+
+
+SPEECH_AFTER = re.compile(r",?\s+(\w+)")  # "Robinson said": the word after, if a reporting verb (speech.yml)
+SPEECH_BEFORE = re.compile(r"\b(\w+)\s+$")  # "said Robinson"
 PLACE_CUE_AFTER = re.compile(r"\s+(?:neighbou?rhood|area|district|province|governorate|city|town|village|region|camp|base)\b")
 QUALIFIED = re.compile(r"[A-Z][\w.’'-]*(?<![’']s)\s+$")  # "British embassy": another country's
 BLOC = re.compile(r"\s+(?:parliamentary |political |electoral )?(?:bloc|coalition|list)\b")
@@ -356,8 +363,11 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference, given_names:
             return None
         if BLOC.match(text, word.end):
             return word.text, "organization", word.start, word.end, i + 1
-        speaking = SPEECH_AFTER.match(text, word.end) or SPEECH_BEFORE.search(text[max(0, word.start - 12): word.start])
+        after = SPEECH_AFTER.match(text, word.end)
+        before = SPEECH_BEFORE.search(text[max(0, word.start - 16): word.start])
+        speaking = (after and says(after[1], ref)) or (before and says(before[1], ref))
         alone = i == 0 or not (tokens[i - 1].text[0].isupper() and adjacent(text, tokens[i - 1], word))
+        alone = alone and word.folded not in common_words and not word.text.endswith("s")  # not "Critics", "Observers"
         if (speaking and alone and word.key and word.folded not in FACILITY_WORDS | GEOGRAPHY_WORDS
                 and fold(word.text) not in ref.places and fold(word.text) not in ref.world_places):
             return word.text, "person", word.start, word.end, i + 1

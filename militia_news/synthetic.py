@@ -44,8 +44,10 @@ def vary(lines: list[str], rng: random.Random) -> list[str]:
     head, body = lines[:4], [change(line) for line in lines[4:]]
     middle = body[1:-2]
     rng.shuffle(middle)
+    day = rng.randint(1, 28)
+    opening = f"{name} said on {month} {day}, {year}, that the events went on."  # a story of its own, its own id
     body = body[:1] + [p for p in middle if rng.random() > 0.1] + body[-2:]
-    return [*head, *body, f"{name} contributed reporting on {month} {rng.randint(1, 28)}, {year}."]
+    return [*head[:2], opening, *head[2:], *body, f"{name} contributed reporting on {month} {day}, {year}."]
 
 
 def write_corpus(seeds_dir: Path, out: Path, scale: int, seed: int = 0) -> tuple[int, int]:

@@ -1,0 +1,150 @@
+"""Who spoke: a speaker named, described or referred to by a pronoun, resolved against the speakers and
+names before it. Shared by direct quotations and reported speech (quotes.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .entities import name_key
+from .model import ResolvedMention
+from .text import words
+
+PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "organization", "him": "person"}
+ANONYMITY = re.compile(r"\b(anonymity|anonymous|not authori[sz]ed|declined to be named|requested anonymity)\b", re.I)
+TRAILING_VERBS = {"went", "on", "to", "also", "further", "then", "later", "again", "has", "had", "have", "was", "is",
+                  "were", "are", "would", "will"}
+STATEMENT_BY = re.compile(r"^(?:an?|the)\s+(?:[\w-]+\s+)?statement\b", re.I)
+INDEFINITE = re.compile(r"^(?:an?|another|one|two|three|several|some|many|other|western|senior|local)\b", re.I)
+DEFINITE_PERSON = re.compile(r"^the\s+(?:[\w-]+\s+){0,2}(?:premier|cleric|president|spokes\w+|leader|minister|"
+                             r"secretary|commander|chief|prime minister|general|ayatollah|head|director|envoy|"
+                             r"ambassador|scientist|professor|author|seismologist|geologist)(?:\s+of\b.*)?$", re.I)
+DOCUMENT = re.compile(r"^(?:the|this|that|its|his|her|their|a later)\s+(?:[\w-]+\s+){0,2}(?P<noun>report|update|"
+                      r"passage|book|paper|newspaper|document|letter|tweet|post|message|memo|study|article|website)$",
+                      re.I)
+WRITINGS = {"passage", "book", "letter", "tweet", "post", "message", "article"}  # a person's; the rest an organization's
+ADVERB = re.compile(r"[a-z]{3,}ly")  # "bluntly", "reportedly": not part of who spoke
+SPEAKER_TITLES = {"gen", "general", "lt", "col", "maj", "brig", "adm", "sgt", "capt", "president", "premier",
+                  "minister", "secretary", "prime", "defense", "defence", "foreign", "justice", "interior", "chief",
+                  "police", "professor", "prof", "grand", "ayatollah", "sheikh", "sayyid", "sayyed", "crown", "prince",
+                  "king", "spokesman", "spokeswoman", "spokesperson", "commander", "u.s", "us", "senator", "sen",
+                  "rep", "governor", "gov", "mayor", "judge", "deputy", "former", "senior", "state", "army"}
+DEFINITE_GROUP = re.compile(r"^(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|group|movement|militia|party|"
+                            r"office|ministry|organi[sz]ation|brigades?|faction)$", re.I)
+CONJUNCTION = re.compile(r"^(?:and|but|or|while|as|so|then|if|that|which|when)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    text: str  # the name, without titles and appositives; else the description
+    entity_id: str | None
+    verb: str
+    kind: str = "person"  # person or organization: what a later pronoun may refer to
+    description: str | None = None  # the phrase that named or described the speaker, where it says more
+
+
+def named(phrase: str, m: ResolvedMention, verb: str, kind: str) -> Speaker:
+    """The speaker a mention inside a phrase names: its name without leading titles, the phrase kept as the
+    description ("the hard-line Iranian newspaper Keyhan" -> Keyhan)."""
+    name = without_titles(m.surface)
+    return Speaker(name, m.entity_id, verb, kind, phrase if phrase != name else None)
+
+
+def without_titles(name: str) -> str:
+    """"Justice Minister Ayelet Shaked" -> "Ayelet Shaked", "Gen. Mark Milley" -> "Mark Milley"; "Mr Al Sadr" stays."""
+    parts = name.split()
+    while len(parts) > 2 and parts[0].lower().strip(".") in SPEAKER_TITLES:
+        parts.pop(0)
+    return " ".join(parts)
+
+
+def antecedent(found: Speaker, pronoun: str, verb: str) -> Speaker:
+    """A pronoun's speaker: the nearest fitting one before it, its name or description."""
+    return Speaker(found.text, found.entity_id, verb, found.kind, found.description)
+
+
+@dataclass(frozen=True)
+class Event:
+    position: int  # offset in the body
+    speaker: Speaker
+    possessive: bool = False  # a name in the possessive ("Kubrick’s film"): an antecedent, never an author
+
+
+def mentions_between(start: int, end: int, mentions):
+    return [m for m in mentions if start <= m.start and m.end <= end]
+
+
+def possessive(paragraph: str, m: ResolvedMention) -> bool:
+    return paragraph[m.end: m.end + 2] in ("’s", "'s") or paragraph[m.end: m.end + 1] == "’"
+
+
+def recent(events: list[Event], before: int, kinds: tuple[str, ...], named_only: bool = False) -> Speaker | None:
+    """The last speaker or name of these kinds before a position (if `named_only`, a name not in the possessive)."""
+    for event in reversed(events):
+        if event.position < before and event.speaker.kind in kinds and (
+                not named_only or event.speaker.entity_id and not event.possessive):
+            return event.speaker
+    return None
+
+
+def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, types, events: list[Event],
+                people: dict[str, str], position: int, sentence: int | None = None, **_) -> Speaker | None:
+    """The speaker a phrase names: a name, a pronoun, a definite description or an anonymous source. A pronoun's
+    antecedent stands before the quotation; a description's ("the paper", "the statement") before the sentence
+    that holds it (`sentence`), whose own names are what it speaks of."""
+    before_sentence = position if sentence is None else sentence
+    phrase = re.sub(r"\s*[“”\"]\s*", " ", phrase).strip(" ,:’‘•")  # the chief’s “recruiting officer”
+    if not re.search(r"\w", phrase):
+        return None
+    trimmed = phrase.split()
+    while len(trimmed) > 1 and (trimmed[-1] in TRAILING_VERBS or ADVERB.fullmatch(trimmed[-1])):
+        trimmed.pop()  # "the hard-line Iranian newspaper Keyhan bluntly"
+    phrase = " ".join(trimmed)
+    first = phrase.split()[0].lower()
+    if first in PRONOUNS:
+        kinds = {"person": ("person",), "organization": ("organization",)}.get(PRONOUNS[first], ("organization", "person"))
+        found = recent(events, position, kinds)
+        return antecedent(found, first, verb) if found else Speaker(phrase.split()[0], None, verb, "person")
+    inside = [m for m in mentions_between(offset, offset + len(phrase), mentions) if not possessive(paragraph, m)]
+    organization = [m for m in inside if types.get(m.entity_id) == "organization"]
+    if organization and STATEMENT_BY.match(phrase):
+        return Speaker(phrase, organization[0].entity_id, verb, "organization")
+    if INDEFINITE.match(phrase) or ANONYMITY.search(phrase):
+        return Speaker(phrase, None, verb, "organization" if STATEMENT_BY.match(phrase) else "person")
+    person = [m for m in inside if types.get(m.entity_id) == "person"]
+    if person:
+        return named(phrase, person[0], verb, "person")
+    if DEFINITE_PERSON.match(phrase):
+        found = recent(events, before_sentence, ("person",))
+        if found and found.entity_id:
+            return Speaker(found.text, found.entity_id, verb, "person", phrase)
+    if organization:
+        return named(phrase, organization[0], verb, "organization")
+    document = DOCUMENT.match(phrase)
+    if document:  # "the report read", "The passage read:", "The paper also warned": its author or publisher
+        first = "person" if document["noun"].lower() in WRITINGS else "organization"
+        found = (recent(events, before_sentence, (first,), named_only=True)
+                 or recent(events, before_sentence, ("organization", "person"), named_only=True))
+        if found:
+            return Speaker(found.text, found.entity_id, verb, found.kind, phrase)
+    if DEFINITE_GROUP.match(phrase):
+        found = recent(events, before_sentence, ("organization",))
+        return Speaker(found.text if found else phrase, found.entity_id if found else None, verb, "organization",
+                       phrase if found else None)
+    key = name_key(phrase)
+    if key and len(phrase.split()) <= 3 and key[-1] in people:
+        return Speaker(phrase, people[key[-1]], verb, "person")
+    if len(words(phrase)) > 12 or CONJUNCTION.match(phrase):
+        return None
+    return Speaker(phrase, None, verb, "person")
+
+
+def introducer(paragraph: str, mentions: list[ResolvedMention], types: dict[str, str]) -> Speaker | None:
+    """The person (else organization) a paragraph ending in a colon names last: the author of the quotation
+    that follows ("… as chronicled by John E. Ebel, director of the Weston observatory:")."""
+    for kind in ("person", "organization"):
+        named_here = [m for m in mentions if types.get(m.entity_id) == kind and not possessive(paragraph, m)]
+        if named_here:
+            return Speaker(without_titles(named_here[-1].surface), named_here[-1].entity_id, "write", kind)
+    return None
