@@ -291,7 +291,8 @@ def statement_key(text: str) -> str:
 
 def quote_row(article: Article, quote: Quote) -> dict:
     return {
-        "id": stable_int_id(article.id, "quote", quote.start),
+        "id": stable_int_id(article.id, "quote", quote.start) if quote.kind != "reported"
+        else stable_int_id(article.id, "reported", quote.start, quote.end),
         "article_id": article.id,
         "text": quote.text,
         "speaker": quote.speaker,

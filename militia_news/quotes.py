@@ -18,7 +18,10 @@ from functools import lru_cache
 from .entities import name_key
 from .model import ResolvedMention
 from .reference import SpeechVerbs, default_speech
+from .reported import reported_in_paragraph
 from .speakers import (
+    ASIDE,
+    PARTICIPLE,
     CONJUNCTION,
     PRONOUNS,
     Event,
@@ -46,8 +49,6 @@ SENTENCE_BREAK = re.compile(
 )
 INTRODUCTION = re.compile(r"^(?:In|On|At|During|After|Before|Following|Ahead|Asked|According|Echoing|Referring|With|"
                           r"Despite|Under|Within|Addressing|Speaking|Reiterating)\b")
-ASIDE = re.compile(r"^(?:who|whose|which|speaking|citing|requesting|asking)\b", re.I)  # a clause set off by commas
-PARTICIPLE = re.compile(r"^\w+ing\b")  # "saying", "adding", "going on to say": continues the sentence's subject
 ADVERBS = {"further", "also", "then", "later", "again", "previously", "reportedly", "once", "had", "has", "have"}
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;:“”\"]+)")  # “…,” according to X / According to X, …
 RECALLED = re.compile(r"\b(?:recalled|quoted|remembered|heard|cited)\s+(?!as\s)(?P<name>[A-Za-z][^,.;“”\"]*?)\s+(?:as\s+)?saying\b")
@@ -261,8 +262,8 @@ def quote_kind(text: str, before: str, after: str = "") -> str:
 
 def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str], speech: SpeechVerbs | None = None
                 ) -> list[Quote]:
-    """Every quotation in the body with its speaker, in order (`speech`: the reporting verbs, the package's own by
-    default)."""
+    """Every quotation in the body with its speaker, and every reported statement (kind 'reported'), in order
+    (`speech`: the reporting verbs, the package's own by default)."""
     speech = speech or default_speech()
     quotes: list[Quote] = []
     events: list[Event] = []
@@ -310,7 +311,15 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
             if speaker is not None and kind == "speech":
                 last = speaker
                 events.append(Event(offset + span.start, speaker))
+        for statement in reported_in_paragraph(paragraph, spans, context, speech):
+            speaker = statement.speaker
+            quotes.append(Quote(paragraph[statement.start: statement.end], offset + statement.start,
+                                offset + statement.end, speaker.text if speaker else None,
+                                speaker.entity_id if speaker else None, statement.verb, "reported",
+                                speaker.description if speaker else None))
+            if speaker is not None:
+                events.append(Event(offset + statement.start, speaker))
         introduced = introducer(paragraph, local, types) if paragraph.rstrip().endswith(":") and not spans else None
-    return quotes
+    return sorted(quotes, key=lambda q: (q.start, q.kind))
 
 

@@ -34,6 +34,10 @@ DEFINITE_GROUP = re.compile(r"^(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:statemen
                             r"office|ministry|organi[sz]ation|brigades?|faction)$", re.I)
 CONJUNCTION = re.compile(r"^(?:and|but|or|while|as|so|then|if|that|which|when)\b", re.I)
 
+ASIDE = re.compile(r"^(?:who|whose|which|speaking|citing|requesting|asking)\b", re.I)  # a clause set off by commas
+
+PARTICIPLE = re.compile(r"^\w+ing\b")  # "saying", "adding", "going on to say": continues the sentence's subject
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -80,12 +84,15 @@ def possessive(paragraph: str, m: ResolvedMention) -> bool:
 
 
 def recent(events: list[Event], before: int, kinds: tuple[str, ...], named_only: bool = False) -> Speaker | None:
-    """The last speaker or name of these kinds before a position (if `named_only`, a name not in the possessive)."""
-    for event in reversed(events):
+    """The nearest speaker or name of these kinds before a position (if `named_only`, a name not in the
+    possessive); of two at one position, the later found (a speaker over the name it was found by)."""
+    best = None
+    for event in events:
         if event.position < before and event.speaker.kind in kinds and (
                 not named_only or event.speaker.entity_id and not event.possessive):
-            return event.speaker
-    return None
+            if best is None or event.position >= best.position:
+                best = event
+    return best.speaker if best else None
 
 
 def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, types, events: list[Event],

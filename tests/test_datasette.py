@@ -44,7 +44,10 @@ def test_unfiltered_facets_use_the_builds_counts_which_match_live_counting(built
         live = facet_values(get_json(built_db, f"/militia_news/{table}.json?_where=1")["facet_results"])
         assert unfiltered == live
     outlets = {value: (label, count) for value, label, count in unfiltered["outlet_id"]}
-    assert outlets["the-national"] == ("The National", 21)  # 21 quotes in its 3 articles; label from outlets
+    quoted, reported = (db.execute(f"select count(*) from quotes where outlet_id = 'the-national' and {where}")
+                        .fetchone()[0] for where in ("kind != 'reported'", "kind = 'reported'"))
+    assert quoted == 21  # the quotations of its 3 articles
+    assert outlets["the-national"] == ("The National", quoted + reported)  # label from outlets
 
 
 def test_ranked_search_query(built_db):

@@ -92,7 +92,8 @@ def test_same_quotation_in_two_outlets_is_one_statement(db):
 
 
 def constructed(body: str):
-    return find_quotes(body, [], {})
+    """The direct quotations of a body."""
+    return [q for q in find_quotes(body, [], {}) if q.kind != "reported"]
 
 
 def test_unbalanced_opening_mark_does_not_swallow_the_article():
@@ -134,14 +135,14 @@ def test_a_new_sentence_after_a_quoted_one_is_not_its_attribution():
     body = "Ammar al-Hakim said the vote was “a first step.” Hakim also urged calm."
     mentions = [ResolvedMention("ammar-al-hakim", "body", None, "Ammar al-Hakim", 0, 14),
                 ResolvedMention("ammar-al-hakim", "body", None, "Hakim", 49, 54)]
-    [q] = find_quotes(body, mentions, {"ammar-al-hakim": "person"})
+    [q] = [q for q in find_quotes(body, mentions, {"ammar-al-hakim": "person"}) if q.kind != "reported"]
     assert (q.text, q.speaker, q.speaker_entity_id) == ("a first step.", "Ammar al-Hakim", "ammar-al-hakim")
 
 
 def built_quotes(tmp_path, paragraphs: list[str]) -> list[tuple[str, str | None, str | None]]:
     """(text, speaker, speaker entity) of each quote of a one-post seed file built alone."""
     build(make_seeds(tmp_path / "seeds", {"test.txt": "\n\n".join(paragraphs) + "\n"}), tmp_path / "out.db")
-    rows = sqlite_utils.Database(tmp_path / "out.db")["quotes"].rows_where(order_by="char_start")
+    rows = sqlite_utils.Database(tmp_path / "out.db")["quotes"].rows_where("kind != 'reported'", order_by="char_start")
     return [(r["text"], r["speaker"], r["speaker_entity_id"]) for r in rows]
 
 

@@ -1,0 +1,261 @@
+"""Reported speech: what people are said to have said without quotation marks.
+
+A statement is a reporting frame and its content clause, within one sentence (sentences split by syntok):
+
+    X said (that) C          X told Y (that) C           X said in a statement on Monday that C
+    X urged Y to C           X called for C               X called on Y to C
+    C, X said.               C, said X.                   According to X, C        C, according to X.
+
+The verbs and their frames are data (speech.yml). A content clause runs to the sentence's end, or to where a
+second frame starts ("…, and warned that …", "…, adding that …"). Not statements: a verb of thought, a
+question, a hypothetical ("would say"), a noun ("Sadr's calls for calm"), content wholly inside quotation
+marks (a direct quotation, found by quotes.py) and a frame with no content clause ("declined to comment").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import syntok.segmenter as segmenter
+
+from .reference import SpeechVerbs
+from .speakers import ASIDE, PARTICIPLE, Speaker, from_phrase
+
+ADVERBIAL = re.compile(  # what may stand between a verb and its "that": "in a statement on Monday", "late Friday"
+    r"(?:\s*,?\s*(?:(?:in|on|at|during|after|before|via|through|from|late|early|last|this|earlier|later|"
+    r"yesterday|today|again|also|previously|repeatedly|publicly|privately|separately|recently)\b[^,.;:“”\"]{0,60}?))*"
+    r"\s*,?\s*(?=that\b)"
+)
+THAT = re.compile(r"\s*,?\s*that\s+")
+OBJECT = re.compile(r"\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w’'-]+\s+){0,5}?(?=(?:that|to)\s)")
+CLAUSE_START = re.compile(  # a content clause opening right after "said": "said political parties could …"
+    r"\s+(?!(?:in|on|at|to|of|for|with|about|during|after|before|from|by|as|and|or|but|so|it\s+was|this|"
+    r"that\s+the\s+statement|nothing|no\s+more|yes|no)\b)(?=[\w“‘\"])")
+HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|should|must|cannot|can|to|not|never|if)\s+(?:\w+\s+)?$", re.I)
+CONTENT_END = re.compile(r"[.;!?]?[”\"’]?\s*$")
+SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$")
+MIN_CONTENT_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Statement:
+    start: int  # of the content clause, in the paragraph
+    end: int
+    speaker: Speaker | None
+    verb: str
+
+
+def sentences(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph."""
+    found = []
+    for block in segmenter.analyze(paragraph):
+        for sentence in block:
+            tokens = list(sentence)
+            if tokens:
+                found.append((tokens[0].offset, tokens[-1].offset + len(tokens[-1].value)))
+    return found
+
+
+def content_end(paragraph: str, start: int, end: int) -> int:
+    """The end of a content clause that runs to `end`: before the sentence's final stop and closing marks."""
+    m = CONTENT_END.search(paragraph[start:end])
+    return start + m.start() if m else end
+
+
+def inside(spans, start: int, end: int) -> bool:
+    """Whether [start, end) lies wholly inside one quotation."""
+    return any(s.start - 1 <= start and end <= s.end + 1 for s in spans)
+
+
+def in_quotation(spans, position: int) -> bool:
+    return any(s.start <= position < s.end for s in spans)
+
+
+def reported_in_paragraph(paragraph: str, spans, context: dict, speech: SpeechVerbs) -> list[Statement]:
+    """The statements of one paragraph; `spans` are its direct quotations, `context` the speaker context."""
+    if not speech.pattern.search(paragraph) and "ccording to" not in paragraph:
+        return []
+    found: list[Statement] = []
+    for s_start, s_end in sentences(paragraph):
+        sentence = paragraph[s_start:s_end]
+        if sentence.rstrip(" ”\"’").endswith("?"):
+            continue  # a question
+        found += sentence_statements(paragraph, s_start, s_end, spans, context, speech)
+    return found
+
+
+def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs) -> list[tuple[int, int, str]]:
+    """(start, end, base verb) of each reporting verb or cue of a sentence, outside quotations."""
+    text = paragraph[s_start:s_end]
+    found = []
+    for m in speech.pattern.finditer(text):
+        form = m.group(1)
+        if not speech.is_speech(form) or in_quotation(spans, s_start + m.start()):
+            continue
+        if text[max(0, m.start() - 3): m.start()] in ("’s ", "'s ") or HYPOTHETICAL.search(text[: m.start()]):
+            continue  # "Sadr’s calls for calm"; "would say", "to tell", "did not say"
+        found.append((s_start + m.start(), s_start + m.end(), speech.base[form]))
+    for cue, verb in speech.cues.items():
+        for m in re.finditer(rf"\b{re.escape(cue)}\b", text, re.I):
+            if not in_quotation(spans, s_start + m.start()):
+                found.append((s_start + m.start(), s_start + m.end(), verb))
+    return sorted(found)
+
+
+def sentence_statements(paragraph: str, s_start: int, s_end: int, spans, context: dict,
+                        speech: SpeechVerbs) -> list[Statement]:
+    found_frames = frames(paragraph, s_start, s_end, spans, speech)
+    statements: list[Statement] = []
+    subject: Speaker | None = None  # the sentence's speaker, for "…, adding that …"
+    for k, (v_start, v_end, verb) in enumerate(found_frames):
+        next_frame = found_frames[k + 1][0] if k + 1 < len(found_frames) else s_end
+        if verb == "according to":
+            statement = according_to(paragraph, s_start, s_end, v_start, v_end, next_frame, context)
+        else:
+            statement = verb_frame(paragraph, s_start, s_end, v_start, v_end, verb, next_frame, spans, context,
+                                   speech, subject, statements)
+        if statement is None:
+            continue
+        if statement.speaker is not None:
+            subject = statement.speaker
+        if statement.end - statement.start > 0 and len(paragraph[statement.start: statement.end].split()) >= MIN_CONTENT_WORDS \
+                and not inside(spans, statement.start, statement.end):
+            statements.append(statement)
+    return statements
+
+
+def according_to(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: int, next_frame: int,
+                 context: dict) -> Statement | None:
+    """According to X, C / C, according to X."""
+    rest = paragraph[v_end:s_end]
+    comma = rest.find(",")
+    before = paragraph[s_start:v_start]
+    if before.strip(" ,") and before.rstrip().endswith(","):  # C, according to X.
+        who = rest[: comma if comma >= 0 else len(rest)]
+        speaker = from_phrase(who, v_end, "according to", paragraph, **context)
+        return Statement(s_start, s_start + len(before.rstrip()) - 1, speaker, "according to")
+    if comma < 0:
+        return None
+    who = rest[:comma]
+    speaker = from_phrase(who, v_end, "according to", paragraph, **context)
+    start = v_end + comma + 1
+    start += len(paragraph[start:]) - len(paragraph[start:].lstrip())
+    return Statement(start, content_end(paragraph, start, min(next_frame, s_end)), speaker, "according to")
+
+
+def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: int, verb: str, next_frame: int,
+               spans, context: dict, speech: SpeechVerbs, subject: Speaker | None,
+               statements: list[Statement]) -> Statement | None:
+    """One reporting verb: its speaker (before it, or after it in "C, said X") and its content clause."""
+    after = paragraph[v_end:s_end]
+    before = paragraph[s_start:v_start]
+    closing = re.match(r"\s*(?:[^,.;:“”\"]{0,60}?)[.;!]?[”\"’]?\s*$", after)
+    if before.rstrip().endswith(",") and closing and not THAT.match(after):  # C, X said. / C, said X.
+        subject_text = before.rstrip()[:-1]
+        cut = subject_text.rfind(",")
+        phrase = subject_text[cut + 1:] if cut >= 0 else subject_text
+        if not phrase.strip():
+            phrase = after
+            offset = v_end
+        else:
+            offset = s_start + cut + 1
+        if len(phrase.split()) > 8:
+            return None
+        speaker = from_phrase(phrase, offset, verb, paragraph, **context)
+        content_stop = s_start + (cut if cut >= 0 else 0)
+        start = statements[-1].end if statements else s_start
+        start = max(start, s_start)
+        return Statement(start, content_stop, speaker, verb) if content_stop > start else None
+    speaker = speaker_before(paragraph, s_start, v_start, verb, context, subject)
+    start = content_start(paragraph, v_end, s_end, verb, speech)
+    if start is None:
+        return Statement(v_end, v_end, speaker, verb)  # a frame with no content: still the sentence's speaker
+    end = content_end(paragraph, start, min(next_frame, s_end))
+    end = trim_to_conjunction(paragraph, start, end, next_frame < s_end)
+    return Statement(start, end, speaker, verb)
+
+
+def trim_to_conjunction(paragraph: str, start: int, end: int, before_frame: bool) -> int:
+    """A clause that a second frame follows ends before its ", and" / ", adding" / ","."""
+    if not before_frame:
+        return end
+    text = paragraph[start:end]
+    m = re.search(r"(?:,\s*(?:and|but)?|\s+and)\s*(?:\w+\s+)?$", text)
+    return start + m.start() if m else end
+
+
+def speaker_before(paragraph: str, s_start: int, v_start: int, verb: str, context: dict,
+                   subject: Speaker | None) -> Speaker | None:
+    """The subject of a verb: the phrase before it in its clause; a participle ("…, adding that") keeps the
+    sentence's speaker."""
+    lead = paragraph[s_start:v_start]
+    if PARTICIPLE.match(paragraph[v_start:]) and (not lead.strip() or lead.rstrip().endswith(",")):
+        return subject
+    breaks = list(SUBJECT_BREAK.finditer(lead))
+    if breaks:
+        lead_start = breaks[-1].end()
+        if not lead[lead_start:].strip() and subject:
+            return subject  # "… and warned that": the same speaker
+        lead = lead[lead_start:]
+        offset = s_start + lead_start
+    else:
+        offset = s_start
+    segments = [x for x in lead.split(",")]
+    while len(segments) > 1 and (not segments[-1].strip() or ASIDE.match(segments[-1].strip())
+                                 or PARTICIPLE.match(segments[-1].strip())):
+        segments.pop()  # "A senior official, who spoke on condition of anonymity, said …"
+    phrase = segments[-1] if len(segments) == 1 else pick_subject(segments)
+    if not phrase.strip():
+        return subject
+    local = lead.find(phrase.strip())
+    return from_phrase(phrase, offset + max(local, 0), verb, paragraph, **context) or subject
+
+
+def pick_subject(segments: list[str]) -> str:
+    """The subject among comma-separated pieces: the last, unless it is an appositive of the one before
+    ("Mr Mohi, a spokesman, said"): then the first that is not an introduction ("On Monday, …")."""
+    last = segments[-1].strip()
+    if re.match(r"^(?:a|an|the)\s", last, re.I) and len(segments) > 1 and segments[-2].strip():
+        candidate = segments[-2].strip()
+        if not re.match(r"^(?:In|On|At|During|After|Before|Following|However|Meanwhile|Earlier|Later)\b", candidate):
+            return candidate
+    return last
+
+
+def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: SpeechVerbs) -> int | None:
+    """Where the content clause after a verb begins, by the verb's frames (speech.yml)."""
+    after = paragraph[v_end:s_end]
+    m = ADVERBIAL.match(after)
+    if m:
+        that = THAT.match(after, m.end())
+        if that:
+            return v_end + that.end()
+    if speech.has(verb, "for"):
+        m = re.match(r"\s+for\s+", after)
+        if m:
+            return v_end + m.end()
+    if speech.has(verb, "on"):
+        m = re.match(r"\s+on\s+", after)
+        if m:
+            return v_end + m.end()
+    if speech.has(verb, "object") or speech.has(verb, "infinitive"):
+        m = OBJECT.match(after) if speech.has(verb, "object") else re.match(r"\s*(?=to\s)", after)
+        if m:
+            rest = after[m.end():]
+            if rest.startswith("that "):
+                return v_end + m.end() + 5
+            if rest.startswith("to ") and speech.has(verb, "infinitive"):
+                return v_end + m.end()
+    if speech.has(verb, "object"):
+        return None  # "X told reporters." with no clause
+    m = CLAUSE_START.match(after)
+    if m and not after.lstrip().startswith(("“", '"')) or m and quoted_inside(after):
+        return v_end + m.end()
+    return None
+
+
+def quoted_inside(after: str) -> bool:
+    """Content opening with a quotation that does not run to its end: a mixed statement."""
+    text = after.strip().rstrip(".")
+    return text.startswith(("“", '"')) and not text.endswith(("”", '"'))
