@@ -28,11 +28,18 @@ ADVERBIAL = re.compile(  # what may stand between a verb and its "that": "in a s
     r"\s*,?\s*(?=that\b)"
 )
 THAT = re.compile(r"\s*,?\s*that\s+")
-OBJECT = re.compile(r"\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w’'-]+\s+){0,5}?(?=(?:that|to)\s)")
+OBJECT = re.compile(r"\s*[^.;:“”\"]{0,100}?\s(?=(?:that|to|not\s+to)\s)")  # "told the Gaza border community that"
+LISTENER = re.compile(r"\s+(?:them|him|her|us|me|you|reporters|journalists|the media|the press|supporters|followers|"
+                      r"[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})(?=\s)")  # "telling them …", "told Reuters …"
 CLAUSE_START = re.compile(  # a content clause opening right after "said": "said political parties could …"
     r"\s+(?!(?:in|on|at|to|of|for|with|about|during|after|before|from|by|as|and|or|but|so|it\s+was|this|"
     r"that\s+the\s+statement|nothing|no\s+more|yes|no)\b)(?=[\w“‘\"])")
-HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|should|must|cannot|can|to|not|never|if)\s+(?:\w+\s+)?$", re.I)
+INTRODUCTION = re.compile(r"^\s*(?:In|On|At|During|After|Before|Following|Asked|Speaking|Meanwhile|However|Earlier|"
+                          r"Later)\b(?:\W+\w+){0,5}\W*$")  # "In a statement, the group said.": no content
+CLOSING = re.compile(r"(?P<who>(?:\s*,?\s*[^\s.;:“”\"]+){0,8}?)\s*[.;!]?[”\"’]?\s*$")  # the verb (and a few words) close it
+HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|should|must|cannot|can|(?<!on )to|not|never|if)\s+(?:\w+\s+)?$",
+                          re.I)  # "would say", "declined to say"; not "went on to say"
+QUOTE_ATTRIBUTION = re.compile(r"[,.!?]?[”\"’]\s*(?:[\w’'.-]+\s+){0,5}")
 CONTENT_END = re.compile(r"[.;!?]?[”\"’]?\s*$")
 SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$")
 MIN_CONTENT_WORDS = 3
@@ -64,8 +71,8 @@ def content_end(paragraph: str, start: int, end: int) -> int:
 
 
 def inside(spans, start: int, end: int) -> bool:
-    """Whether [start, end) lies wholly inside one quotation."""
-    return any(s.start - 1 <= start and end <= s.end + 1 for s in spans)
+    """Whether [start, end) lies wholly inside one quotation (its marks and a comma or stop aside)."""
+    return any(s.start - 1 <= start and end <= s.end + 2 for s in spans)
 
 
 def in_quotation(spans, position: int) -> bool:
@@ -95,6 +102,8 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
             continue
         if text[max(0, m.start() - 3): m.start()] in ("’s ", "'s ") or HYPOTHETICAL.search(text[: m.start()]):
             continue  # "Sadr’s calls for calm"; "would say", "to tell", "did not say"
+        if any(QUOTE_ATTRIBUTION.fullmatch(paragraph[q.end: s_start + m.start()]) for q in spans if q.end <= s_start + m.start()):
+            continue  # “…,” said X / “…,” X told Reuters: the direct quotation's attribution
         found.append((s_start + m.start(), s_start + m.end(), speech.base[form]))
     for cue, verb in speech.cues.items():
         for m in re.finditer(rf"\b{re.escape(cue)}\b", text, re.I):
@@ -106,10 +115,13 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
 def sentence_statements(paragraph: str, s_start: int, s_end: int, spans, context: dict,
                         speech: SpeechVerbs) -> list[Statement]:
     found_frames = frames(paragraph, s_start, s_end, spans, speech)
+    # a frame bounds the content before it only if it opens a content clause of its own ("…, and warned that …")
+    opens = [verb == "according to" or content_start(paragraph, v_end, s_end, verb, speech) is not None
+             for _, v_end, verb in found_frames]
     statements: list[Statement] = []
     subject: Speaker | None = None  # the sentence's speaker, for "…, adding that …"
     for k, (v_start, v_end, verb) in enumerate(found_frames):
-        next_frame = found_frames[k + 1][0] if k + 1 < len(found_frames) else s_end
+        next_frame = next((found_frames[n][0] for n in range(k + 1, len(found_frames)) if opens[n]), s_end)
         if verb == "according to":
             statement = according_to(paragraph, s_start, s_end, v_start, v_end, next_frame, context)
         else:
@@ -119,7 +131,7 @@ def sentence_statements(paragraph: str, s_start: int, s_end: int, spans, context
             continue
         if statement.speaker is not None:
             subject = statement.speaker
-        if statement.end - statement.start > 0 and len(paragraph[statement.start: statement.end].split()) >= MIN_CONTENT_WORDS \
+        if len(paragraph[statement.start: statement.end].split()) >= MIN_CONTENT_WORDS \
                 and not inside(spans, statement.start, statement.end):
             statements.append(statement)
     return statements
@@ -150,23 +162,16 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
     """One reporting verb: its speaker (before it, or after it in "C, said X") and its content clause."""
     after = paragraph[v_end:s_end]
     before = paragraph[s_start:v_start]
-    closing = re.match(r"\s*(?:[^,.;:“”\"]{0,60}?)[.;!]?[”\"’]?\s*$", after)
-    if before.rstrip().endswith(",") and closing and not THAT.match(after):  # C, X said. / C, said X.
-        subject_text = before.rstrip()[:-1]
-        cut = subject_text.rfind(",")
-        phrase = subject_text[cut + 1:] if cut >= 0 else subject_text
-        if not phrase.strip():
-            phrase = after
-            offset = v_end
-        else:
-            offset = s_start + cut + 1
-        if len(phrase.split()) > 8:
-            return None
-        speaker = from_phrase(phrase, offset, verb, paragraph, **context)
-        content_stop = s_start + (cut if cut >= 0 else 0)
-        start = statements[-1].end if statements else s_start
-        start = max(start, s_start)
-        return Statement(start, content_stop, speaker, verb) if content_stop > start else None
+    first = max(statements[-1].end, s_start) if statements else s_start
+    if "," in paragraph[first:v_start] and not THAT.match(after):
+        if after.startswith(",") and len(before[before.rstrip().rfind(",") + 1:].split()) <= 4:
+            # A vote for his movement, he said, would mean …: the whole sentence
+            parenthesis = before.rstrip().rfind(",")
+            speaker = from_phrase(before[parenthesis + 1:], s_start + parenthesis + 1, verb, paragraph, **context)
+            return Statement(first, content_end(paragraph, first, min(next_frame, s_end)), speaker, verb)
+        closing = CLOSING.match(after) if speech.has(verb, "closing") else None
+        if closing:  # C, X said. / C, said X. / C, X said on Monday. / C, says X, author of …
+            return closing_frame(paragraph, first, v_start, v_end, verb, closing, context)
     speaker = speaker_before(paragraph, s_start, v_start, verb, context, subject)
     start = content_start(paragraph, v_end, s_end, verb, speech)
     if start is None:
@@ -174,6 +179,35 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
     end = content_end(paragraph, start, min(next_frame, s_end))
     end = trim_to_conjunction(paragraph, start, end, next_frame < s_end)
     return Statement(start, end, speaker, verb)
+
+
+def closing_frame(paragraph: str, first: int, v_start: int, v_end: int, verb: str, closing: re.Match[str],
+                  context: dict) -> Statement | None:
+    """C, X said. The speaker is the comma-separated piece before the verb (or after it, "C, said X"); an
+    appositive after a name ("Mr Mohi, a spokesman, said") goes with it; the content is what precedes."""
+    lead = paragraph[first:v_start]
+    cuts = [m.start() for m in re.finditer(",", lead)]
+    segments = [(cuts[n - 1] + 1 if n else 0, cut) for n, cut in enumerate(cuts)] + [(cuts[-1] + 1, len(lead))]
+    if len(segments) > 1 and not lead[segments[-1][0]:segments[-1][1]].strip():  # "C, said X."
+        speaker = from_phrase(closing["who"].split(",")[0], v_end, verb, paragraph, **context)
+        end = first + cuts[-1]
+        return Statement(first, end, speaker, verb) if not INTRODUCTION.match(paragraph[first:end]) else None
+    subject_index = len(segments) - 1
+    if subject_index >= 2 and re.match(r"\s*(?:a|an|the)\s", lead[segments[-1][0]:segments[-1][1]], re.I):
+        subject_index -= 1  # "…, Mr Mohi, a spokesman, said."
+    if subject_index < 1:
+        return None
+    subject_start, subject_end = segments[subject_index][0], segments[-1][1]
+    phrase = lead[subject_start:subject_end]
+    if not phrase.strip() and closing["who"].strip():  # "C, said X."
+        phrase, offset = closing["who"], v_end
+    else:
+        offset = first + subject_start
+    if len(phrase.split()) > 12:
+        return None
+    speaker = from_phrase(phrase, offset + len(phrase) - len(phrase.lstrip()), verb, paragraph, **context)
+    end = first + segments[subject_index - 1][1]
+    return Statement(first, end, speaker, verb) if end > first and not INTRODUCTION.match(paragraph[first:end]) else None
 
 
 def trim_to_conjunction(paragraph: str, start: int, end: int, before_frame: bool) -> int:
@@ -245,10 +279,19 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
             rest = after[m.end():]
             if rest.startswith("that "):
                 return v_end + m.end() + 5
-            if rest.startswith("to ") and speech.has(verb, "infinitive"):
+            if rest.startswith(("to ", "not to ")) and speech.has(verb, "infinitive"):
                 return v_end + m.end()
+    if speech.has(verb, "of"):
+        m = re.match(r"\s*(?:[^.;:“”\"]{1,80}?)\s+of\s+", after)
+        if m:
+            return v_end + m.end()
     if speech.has(verb, "object"):
+        m = LISTENER.match(after)
+        if m and speech.has(verb, "bare") and CLAUSE_START.match(after, m.end()):
+            return v_end + m.end() + len(CLAUSE_START.match(after, m.end())[0])  # "telling them their message …"
         return None  # "X told reporters." with no clause
+    if not speech.has(verb, "bare"):
+        return None  # "condemned the incident", "claimed responsibility": an object, not a clause
     m = CLAUSE_START.match(after)
     if m and not after.lstrip().startswith(("“", '"')) or m and quoted_inside(after):
         return v_end + m.end()
