@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import syntok.segmenter as segmenter
 
 from .reference import SpeechVerbs
-from .speakers import ASIDE, PARTICIPLE, Speaker, from_phrase
+from .speakers import ASIDE, PARTICIPLE, Speaker, from_phrase, mentions_between, named, possessive
 
 ADVERBIAL = re.compile(  # what may stand between a verb and its "that": "in a statement on Monday", "late Friday"
     r"(?:\s*,?\s*(?:(?:in|on|at|during|after|before|via|through|from|late|early|last|this|earlier|later|"
@@ -41,8 +41,14 @@ HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|should|must|cannot|c
                           re.I)  # "would say", "declined to say"; not "went on to say"
 QUOTE_ATTRIBUTION = re.compile(r"[,.!?]?[”\"’]\s*(?:[\w’'.-]+\s+){0,5}")
 CONTENT_END = re.compile(r"[.;!?]?[”\"’]?\s*$")
-SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$")
+SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$|\bwhich\s+")
 MIN_CONTENT_WORDS = 3
+AUXILIARIES = {"has", "have", "had", "was", "is", "were", "are", "also", "reportedly", "previously", "yesterday",
+               "today", "tonight", "then", "later", "earlier", "again", "once", "further", "already", "repeatedly",
+               "publicly", "bluntly", "recently"}
+INTRODUCTION_LEAD = re.compile(r"^\s*(?:In|On|At|During|After|Before|Following|Last|Earlier|Later|Meanwhile|However|"
+                               r"Additionally|Separately|Also|Since|Speaking)\b[^,]{0,60},")
+NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|its|their|our|news|media|press|such)\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -100,8 +106,9 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
         form = m.group(1)
         if not speech.is_speech(form) or in_quotation(spans, s_start + m.start()):
             continue
-        if text[max(0, m.start() - 3): m.start()] in ("’s ", "'s ") or HYPOTHETICAL.search(text[: m.start()]):
-            continue  # "Sadr’s calls for calm"; "would say", "to tell", "did not say"
+        if (text[max(0, m.start() - 3): m.start()] in ("’s ", "'s ") or HYPOTHETICAL.search(text[: m.start()])
+                or NOUN_BEFORE.search(text[: m.start()])):
+            continue  # "Sadr’s calls for calm", "the report involved"; "would say", "declined to say"
         if any(QUOTE_ATTRIBUTION.fullmatch(paragraph[q.end: s_start + m.start()]) for q in spans if q.end <= s_start + m.start()):
             continue  # “…,” said X / “…,” X told Reuters: the direct quotation's attribution
         found.append((s_start + m.start(), s_start + m.end(), speech.base[form]))
@@ -122,6 +129,8 @@ def sentence_statements(paragraph: str, s_start: int, s_end: int, spans, context
     subject: Speaker | None = None  # the sentence's speaker, for "…, adding that …"
     for k, (v_start, v_end, verb) in enumerate(found_frames):
         next_frame = next((found_frames[n][0] for n in range(k + 1, len(found_frames)) if opens[n]), s_end)
+        context = {**context, "position": context["paragraph_offset"] + v_start,
+                   "sentence": context["paragraph_offset"] + s_start}  # what a pronoun or description may refer to
         if verb == "according to":
             statement = according_to(paragraph, s_start, s_end, v_start, v_end, next_frame, context)
         else:
@@ -221,8 +230,8 @@ def trim_to_conjunction(paragraph: str, start: int, end: int, before_frame: bool
 
 def speaker_before(paragraph: str, s_start: int, v_start: int, verb: str, context: dict,
                    subject: Speaker | None) -> Speaker | None:
-    """The subject of a verb: the phrase before it in its clause; a participle ("…, adding that") keeps the
-    sentence's speaker."""
+    """The subject of a verb: a name in its clause before it (a person before an organization, as for quotations),
+    else the phrase before it; a participle ("…, adding that") keeps the sentence's speaker."""
     lead = paragraph[s_start:v_start]
     if PARTICIPLE.match(paragraph[v_start:]) and (not lead.strip() or lead.rstrip().endswith(",")):
         return subject
@@ -235,11 +244,26 @@ def speaker_before(paragraph: str, s_start: int, v_start: int, verb: str, contex
         offset = s_start + lead_start
     else:
         offset = s_start
+    if INTRODUCTION_LEAD.match(lead):
+        cut = lead.index(",") + 1  # "On Tuesday, Al-Sadr urged …"
+        lead, offset = lead[cut:], offset + cut
+    named_here = [m for m in mentions_between(offset, v_start, context["mentions"])
+                  if not possessive(paragraph, m) and paragraph[m.start - 1: m.start] != "("]
+    types = context["types"]
+    for kind in ("person", "organization"):
+        of_kind = [m for m in named_here if types.get(m.entity_id) == kind]
+        if of_kind:
+            return named(lead.strip(" ,"), of_kind[0], verb, kind)
     segments = [x for x in lead.split(",")]
     while len(segments) > 1 and (not segments[-1].strip() or ASIDE.match(segments[-1].strip())
-                                 or PARTICIPLE.match(segments[-1].strip())):
-        segments.pop()  # "A senior official, who spoke on condition of anonymity, said …"
+                                 or PARTICIPLE.match(segments[-1].strip())
+                                 or set(segments[-1].lower().split()) <= AUXILIARIES):
+        segments.pop()  # "A senior official, who spoke on condition of anonymity, said …", "…, has said"
     phrase = segments[-1] if len(segments) == 1 else pick_subject(segments)
+    words_ = phrase.split()
+    while len(words_) > 1 and words_[-1].lower() in AUXILIARIES:
+        words_.pop()  # "The group has", "He also"
+    phrase = " ".join(words_)
     if not phrase.strip():
         return subject
     local = lead.find(phrase.strip())
