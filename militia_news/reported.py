@@ -23,7 +23,7 @@ from .reference import SpeechVerbs
 from .speakers import ASIDE, PARTICIPLE, Speaker, from_phrase, mentions_between, named, possessive
 
 ADVERBIAL = re.compile(  # what may stand between a verb and its "that": "in a statement on Monday", "late Friday"
-    r"(?:\s*,?\s*(?:(?:in|on|at|during|after|before|via|through|from|late|early|last|this|earlier|later|"
+    r"(?:\s*,?\s*(?:(?:in|on|at|during|after|before|via|through|from|by|as|with|late|early|last|this|earlier|later|"
     r"yesterday|today|again|also|previously|repeatedly|publicly|privately|separately|recently)\b[^,.;:“”\"]{0,60}?))*"
     r"\s*,?\s*(?=that\b)"
 )
@@ -36,10 +36,12 @@ CLAUSE_START = re.compile(  # a content clause opening right after "said": "said
     r"that\s+the\s+statement|nothing|no\s+more|yes|no)\b)(?=[\w“‘\"])")
 INTRODUCTION = re.compile(r"^\s*(?:In|On|At|During|After|Before|Following|Asked|Speaking|Meanwhile|However|Earlier|"
                           r"Later)\b(?:\W+\w+){0,5}\W*$")  # "In a statement, the group said.": no content
+CLAUSE_AFTER = re.compile(r"\s+(?:he|she|it|they|we|i|there|this|these|those|his|her|their|its|if|whether)\b",
+                          re.I)  # "…, said she wouldn’t move back home": a clause, not who spoke
 CLOSING = re.compile(r"(?P<who>(?:\s*,?\s*[^\s.;:“”\"]+){0,8}?)\s*[.;!]?[”\"’]?\s*$")  # the verb (and a few words) close it
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|should|must|cannot|can|(?<!on )to|not|never|if)\s+(?:\w+\s+)?$",
                           re.I)  # "would say", "declined to say"; not "went on to say"
-QUOTE_ATTRIBUTION = re.compile(r"[,.!?]?[”\"’]\s*(?:[\w’'.-]+\s+){0,5}")
+QUOTE_ATTRIBUTION = re.compile(r"[,.!?][”\"’]\s*(?:[\w’'.-]+\s+){0,5}")  # “…,” said X; not “villainous” and said
 CONTENT_END = re.compile(r"[.;!?]?[”\"’]?\s*$")
 SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$|\bwhich\s+")
 MIN_CONTENT_WORDS = 3
@@ -140,10 +142,19 @@ def sentence_statements(paragraph: str, s_start: int, s_end: int, spans, context
             continue
         if statement.speaker is not None:
             subject = statement.speaker
-        if len(paragraph[statement.start: statement.end].split()) >= MIN_CONTENT_WORDS \
-                and not inside(spans, statement.start, statement.end):
-            statements.append(statement)
+        for part in and_that(paragraph, statement):  # "told X that A and that B": two statements
+            if len(paragraph[part.start: part.end].split()) >= MIN_CONTENT_WORDS and not inside(spans, part.start, part.end):
+                statements.append(part)
     return statements
+
+
+def and_that(paragraph: str, statement: Statement) -> list[Statement]:
+    """A content clause holding ", and that …" is two statements of one speaker."""
+    parts, start = [], statement.start
+    for m in re.finditer(r",?\s+and\s+that\s+", paragraph[statement.start: statement.end]):
+        parts.append(Statement(start, statement.start + m.start(), statement.speaker, statement.verb))
+        start = statement.start + m.end()
+    return [*parts, Statement(start, statement.end, statement.speaker, statement.verb)]
 
 
 def according_to(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: int, next_frame: int,
@@ -157,6 +168,10 @@ def according_to(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: 
         speaker = from_phrase(who, v_end, "according to", paragraph, **context)
         return Statement(s_start, s_start + len(before.rstrip()) - 1, speaker, "according to")
     if comma < 0:
+        return None
+    if before.strip() and before.rstrip().endswith(","):  # "Kadhimi’s strategy, according to the official, is …"
+        pass
+    elif before.strip():
         return None
     who = rest[:comma]
     speaker = from_phrase(who, v_end, "according to", paragraph, **context)
@@ -178,7 +193,7 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
             parenthesis = before.rstrip().rfind(",")
             speaker = from_phrase(before[parenthesis + 1:], s_start + parenthesis + 1, verb, paragraph, **context)
             return Statement(first, content_end(paragraph, first, min(next_frame, s_end)), speaker, verb)
-        closing = CLOSING.match(after) if speech.has(verb, "closing") else None
+        closing = CLOSING.match(after) if speech.has(verb, "closing") and not CLAUSE_AFTER.match(after) else None
         if closing:  # C, X said. / C, said X. / C, X said on Monday. / C, says X, author of …
             return closing_frame(paragraph, first, v_start, v_end, verb, closing, context)
     speaker = speaker_before(paragraph, s_start, v_start, verb, context, subject)
@@ -314,8 +329,10 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
         if m and speech.has(verb, "bare") and CLAUSE_START.match(after, m.end()):
             return v_end + m.end() + len(CLAUSE_START.match(after, m.end())[0])  # "telling them their message …"
         return None  # "X told reporters." with no clause
-    if not speech.has(verb, "bare"):
-        return None  # "condemned the incident", "claimed responsibility": an object, not a clause
+    form = re.search(r"\w+$", paragraph[:v_end])
+    participle = form and form[0].endswith("ing") and paragraph[: form.start()].rstrip().endswith(",")
+    if not speech.has(verb, "bare") and not participle:
+        return None  # "condemned the incident", "claimed responsibility": an object; but "…, stating the strike was …"
     m = CLAUSE_START.match(after)
     if m and not after.lstrip().startswith(("“", '"')) or m and quoted_inside(after):
         return v_end + m.end()
