@@ -41,7 +41,7 @@ CLAUSE_AFTER = re.compile(r"\s+(?:he|she|it|they|we|i|there|this|these|those|his
 CLOSING = re.compile(r"(?P<who>(?:\s*,?\s*[^\s.;:“”\"]+){0,8}?)\s*[.;!]?[”\"’]?\s*$")  # the verb (and a few words) close it
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|should|must|cannot|can|(?<!on )to|not|never|if)\s+(?:\w+\s+)?$",
                           re.I)  # "would say", "declined to say"; not "went on to say"
-QUOTE_ATTRIBUTION = re.compile(r"[,.!?][”\"’]\s*(?:[\w’'.-]+\s+){0,5}")  # “…,” said X; not “villainous” and said
+QUOTE_ATTRIBUTION = re.compile(r"[,.!?]{1,2}[”\"’]\s*(?:[\w’'.-]+\s+){0,5}")  # “…,” said X; not “villainous” and said
 CONTENT_END = re.compile(r"[.;!?]?[”\"’]?\s*$")
 SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$|\bwhich\s+")
 MIN_CONTENT_WORDS = 3
@@ -111,7 +111,8 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
         if (text[max(0, m.start() - 3): m.start()] in ("’s ", "'s ") or HYPOTHETICAL.search(text[: m.start()])
                 or NOUN_BEFORE.search(text[: m.start()])):
             continue  # "Sadr’s calls for calm", "the report involved"; "would say", "declined to say"
-        if any(QUOTE_ATTRIBUTION.fullmatch(paragraph[q.end: s_start + m.start()]) for q in spans if q.end <= s_start + m.start()):
+        if any(QUOTE_ATTRIBUTION.fullmatch(paragraph[q.end - 1: s_start + m.start()])
+               for q in spans if q.end <= s_start + m.start()):
             continue  # “…,” said X / “…,” X told Reuters: the direct quotation's attribution
         found.append((s_start + m.start(), s_start + m.end(), speech.base[form]))
     for cue, verb in speech.cues.items():

@@ -102,6 +102,7 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
     that holds it (`sentence`), whose own names are what it speaks of."""
     before_sentence = position if sentence is None else sentence
     phrase = re.sub(r"\s*[“”\"]\s*", " ", phrase).strip(" ,:’‘•")  # the chief’s “recruiting officer”
+    phrase = re.sub(r"(?<![A-Z])\.$", "", phrase)  # "…, according to Israeli rescue services."; not "U.S."
     if not re.search(r"\w", phrase):
         return None
     trimmed = phrase.split()

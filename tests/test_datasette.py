@@ -38,7 +38,7 @@ def facet_values(facets: dict) -> dict:
 
 def test_unfiltered_facets_use_the_builds_counts_which_match_live_counting(built_db, db):
     counted = {row["column_name"] for row in db["facet_counts"].rows_where("table_name = 'quotes'")}
-    assert counted == {"speaker_entity_id", "verb", "outlet_id", "published_month"}
+    assert counted == {"kind", "speaker_entity_id", "verb", "outlet_id", "published_month"}
     for table in ("articles", "quotes"):
         unfiltered = facet_values(get_json(built_db, f"/militia_news/{table}.json")["facet_results"])
         live = facet_values(get_json(built_db, f"/militia_news/{table}.json?_where=1")["facet_results"])
@@ -97,12 +97,14 @@ def test_quotes_facets(built_db):
 
 def test_what_did_they_say(built_db):
     rows = get_json(built_db, "/militia_news/what_did_they_say.json?speaker=Kadhimi&_shape=array")
-    assert rows[0]["quote"].startswith("There are ongoing mortar attacks to destabilize the situation")
-    assert {r["outlet"] for r in rows} == {"Rudaw"}
-    assert rows[0]["article"].startswith("/militia_news/articles/do-not-wage-war-against-your-people")
+    quoted = [r for r in rows if r["how"] == "quoted"]
+    assert quoted[0]["said"].startswith("There are ongoing mortar attacks to destabilize the situation")
+    assert {r["outlet"] for r in quoted} == {"Rudaw"}
+    assert {"Iraq must not interfere"} <= {r["said"] for r in rows if r["how"] == "reported"}
+    assert quoted[0]["article"].startswith("/militia_news/articles/do-not-wage-war-against-your-people")
 
 
 def test_most_quoted_by_outlet(built_db):
     rows = get_json(built_db, "/militia_news/most_quoted_by_outlet.json?_shape=array")
     guardian = [r for r in rows if r["outlet"] == "The Guardian"]
-    assert guardian[0]["speaker"] == "Abu Hashem" and guardian[0]["quotes"] >= 12
+    assert guardian[0]["speaker"] == "Abu Hashem" and guardian[0]["quotations"] >= 12

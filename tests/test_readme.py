@@ -56,8 +56,8 @@ def test_fts_example(built_db):
 
 def test_json_api_examples_against_the_running_server(server, tmp_path):
     command = block("bash", "what_did_they_say").strip().replace("http://127.0.0.1:8001", server)
-    rows = json.loads(run(["bash", "-c", command], tmp_path))
-    assert rows[0]["quote"].startswith("There are ongoing mortar attacks to destabilize the situation")
+    rows = [r for r in json.loads(run(["bash", "-c", command], tmp_path)) if r["how"] == "quoted"]
+    assert rows[0]["said"].startswith("There are ongoing mortar attacks to destabilize the situation")
     assert {r["outlet"] for r in rows} == {"Rudaw"}
     command = block("bash", "_stream=on").strip().replace("http://127.0.0.1:8001", server)
     run(["bash", "-c", command], tmp_path)

@@ -1,0 +1,75 @@
+"""Reported speech: statements without quotation marks, on real dev and seed pages."""
+
+import sqlite_utils
+
+from militia_news.quotes import find_quotes
+
+from .test_crawl import article_at
+
+
+def reported(db: sqlite_utils.Database, seed_file: str, line: int) -> list[dict]:
+    article = article_at(db, seed_file, line)
+    return list(db["quotes"].rows_where("article_id = ? and kind = 'reported'", [article["id"]],
+                                        order_by="char_start"))
+
+
+def statement(db, seed_file, line, start) -> dict:
+    [row] = [r for r in reported(db, seed_file, line) if r["text"].startswith(start)]
+    return row
+
+
+def test_a_said_that_clause_with_its_speaker_and_verb(dev_db):
+    row = statement(sqlite_utils.Database(dev_db), "dev03.txt", 1, "Iran began enrichment activities")
+    assert (row["speaker"], row["speaker_entity_id"], row["verb"]) == (
+        "The International Atomic Energy Agency", "international-atomic-energy-agency", "tell")
+
+
+def test_according_to_before_and_after_the_statement(dev_db):
+    db = sqlite_utils.Database(dev_db)
+    before = statement(db, "dev03.txt", 163, "teams responded to 10 blazes")
+    assert (before["text"], before["speaker"], before["verb"]) == (
+        "teams responded to 10 blazes in the region", "fire services", "according to")
+    after = statement(db, "dev03.txt", 61, "There were 19 terror bombs")
+    assert (after["text"], after["speaker"], after["verb"]) == (
+        "There were 19 terror bombs on Saturday", "Israeli rescue services", "according to")
+
+
+def test_two_statements_in_one_sentence_and_a_mixed_one(dev_db):
+    """"…, adding that “all terrorist activity …” is taken very seriously, and that the IDF “will do …”": two
+    reported statements of the IDF, each holding a direct quotation, which is a row of its own too."""
+    db = sqlite_utils.Database(dev_db)
+    adding = [r for r in reported(db, "dev03.txt", 41) if r["verb"] == "add"]
+    assert [(r["text"][:40], r["speaker_entity_id"]) for r in adding] == [
+        ("“all terrorist activity against Israel” ", "israel-defense-forces"),
+        ("the IDF “will do whatever is necessary t", "israel-defense-forces"),
+    ]
+    article = article_at(db, "dev03.txt", 41)
+    direct = {r["text"][:30] for r in db["quotes"].rows_where("article_id = ? and kind = 'speech'", [article["id"]])}
+    assert "will do whatever is necessary " in direct
+
+
+def test_a_subject_with_an_aside_in_the_seeds(db):
+    """A subject with an aside: "Victoria Johnson, whose husband is stationed at …, said she wouldn’t …"."""
+    row = statement(db, "003_15da29468eeff97d.txt", 46, "she wouldn’t move back home")
+    assert (row["speaker"], row["speaker_entity_id"], row["verb"]) == ("Victoria Johnson", "victoria-johnson", "say")
+
+
+def test_thought_questions_and_hypotheticals_are_not_statements():
+    body = "\n\n".join([
+        "He believes that the militias will win the vote in the south.",
+        "Did the minister say that the troops would leave the country?",
+        "The cleric would say that the election was stolen from his movement.",
+        "Sadr’s calls for calm went unheeded in the capital on Friday.",
+        "The ministry said the attack killed three soldiers near the border.",
+    ])
+    rows = [(q.text, q.speaker, q.verb) for q in find_quotes(body, [], {}) if q.kind == "reported"]
+    assert rows == [("the attack killed three soldiers near the border", "The ministry", "say")]
+
+
+def test_every_statement_slices_the_body_exactly(dev_db, db):
+    for database in (sqlite_utils.Database(dev_db), db):
+        bodies = {a["id"]: a["body"] for a in database["articles"].rows}
+        rows = list(database["quotes"].rows)
+        assert sum(r["kind"] == "reported" for r in rows) > 100
+        for row in rows:
+            assert bodies[row["article_id"]][row["char_start"]:row["char_end"]] == row["text"], row["id"]
