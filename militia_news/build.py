@@ -109,13 +109,7 @@ def fullest_copies(copies: Iterable[tuple[Path, list[tuple[str, tuple[int, int],
     return {name: frozenset(lines) for name, lines in chosen.items()}
 
 
-_worker: tuple[Reference, EntityIndex, bool] | None = None
-
-
-def _start_worker(reference_dir: Path, strict: bool) -> None:
-    global _worker
-    ref = load_reference(reference_dir)
-    _worker = (ref, load_entities(ref), strict)
+_worker: tuple[Reference, EntityIndex, bool] | None = None  # set before the pool forks: workers inherit it
 
 
 def _copies_in_worker(path: Path) -> list[tuple[str, tuple[int, int], int]]:
@@ -135,8 +129,10 @@ def analysed_files(paths: list[Path], ref: Reference, index: EntityIndex, strict
         chosen = fullest_copies((path, copies_in_file(path, ref)) for path in paths)
         yield from (analyse_file(path, ref, index, chosen.get(path.name, frozenset()), strict) for path in paths)
         return
+    global _worker
+    _worker = (ref, index, strict)  # loaded once; forked workers share it instead of loading it again
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_start_worker, initargs=(ref.folder, strict)) as pool:
+    with context.Pool(workers) as pool:
         chosen = fullest_copies(zip(paths, pool.imap(_copies_in_worker, paths, chunksize=4)))
         tasks = [(path, chosen.get(path.name, frozenset())) for path in paths]
         yield from pool.imap(_analyse_in_worker, tasks, chunksize=1)

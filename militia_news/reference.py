@@ -20,6 +20,7 @@ from .layout import KINDS, LineFormat, LineFormats, expand
 from .text import fold
 
 REFERENCE_DIR = Path(__file__).resolve().parent / "data"
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where PyYAML has it: the same data, faster
 
 BOILERPLATE_WEIGHT = 10  # a republisher's boilerplate names the page it was copied from
 
@@ -166,7 +167,7 @@ def load_yaml(path: Path) -> dict:
     """A reference file's data, checked against its schema: a bad entry is one error naming file and line."""
     text = _text(path)
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=YAML_LOADER)
     except yaml.YAMLError as e:
         line = e.problem_mark.line + 1 if getattr(e, "problem_mark", None) else None
         raise BuildError(str(path), f"not valid YAML: {getattr(e, 'problem', e)}", line) from None
@@ -212,21 +213,25 @@ def load_outlets(path: Path) -> dict[str, Outlet]:
     return outlets
 
 
+def entry_line(path: Path, where: list) -> int | None:
+    """The line of a reference entry, for an error message (the file is composed again only then)."""
+    return _line_of(yaml.compose(_text(path)), where)
+
+
 def load_line_formats(path: Path, outlets: dict[str, Outlet]) -> LineFormats:
     """The registry of line formats; a bad pattern or an unknown outlet is an error naming its line."""
-    text = _text(path)
     data = load_yaml(path)
-    node = yaml.compose(text)
     fragments = data["fragments"]
     formats = []
     for k, entry in enumerate(data["formats"]):
-        line = _line_of(node, ["formats", k])
         if entry.get("outlet") and entry["outlet"] not in outlets:
-            raise BuildError(str(path), f"unknown outlet {entry['outlet']!r} (not in outlets.yml)", line)
+            raise BuildError(str(path), f"unknown outlet {entry['outlet']!r} (not in outlets.yml)",
+                             entry_line(path, ["formats", k]))
         try:
             pattern = re.compile(expand(entry["pattern"], fragments), re.I if entry.get("flags") == "i" else 0)
         except (re.error, ValueError) as e:
-            raise BuildError(str(path), f"bad regular expression {entry['pattern']!r}: {e}", line) from None
+            raise BuildError(str(path), f"bad regular expression {entry['pattern']!r}: {e}",
+                             entry_line(path, ["formats", k])) from None
         boilerplate = entry.get("kind") == "boilerplate"
         formats.append(LineFormat(entry.get("kind"), pattern, entry.get("outlet"),
                                   entry.get("role", "page" if boilerplate else "source"),

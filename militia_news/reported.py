@@ -34,11 +34,12 @@ LISTENER = re.compile(r"\s+(?:them|him|her|us|me|you|reporters|journalists|the m
 CLAUSE_START = re.compile(  # a content clause opening right after "said": "said political parties could …"
     r"\s+(?!(?:in|on|at|to|of|for|with|about|during|after|before|from|by|as|and|or|but|so|it\s+was|this|"
     r"that\s+the\s+statement|nothing|no\s+more|yes|no)\b)(?=[\w“‘\"])")
-INTRODUCTION = re.compile(r"^\s*(?:In|On|At|During|After|Before|Following|Asked|Speaking|Meanwhile|However|Earlier|"
-                          r"Later)\b(?:\W+\w+){0,5}\W*$")  # "In a statement, the group said.": no content
+INTRODUCTORY = (r"(?:In|On|At|During|After|Before|Following|Asked|Speaking|Meanwhile|However|Earlier|Later|Last|"
+                r"Additionally|Separately|Also|Since)")  # words opening an introductory phrase
+INTRODUCTION = re.compile(rf"^\s*{INTRODUCTORY}\b(?:\W+\w+){{0,5}}\W*$")  # "In a statement, the group said.": no content
 CLAUSE_AFTER = re.compile(r"\s+(?:he|she|it|they|we|i|there|this|these|those|his|her|their|its|if|whether)\b",
                           re.I)  # "…, said she wouldn’t move back home": a clause, not who spoke
-CLOSING = re.compile(r"(?P<who>(?:\s*,?\s*[^\s.;:“”\"]+){0,8}?)\s*[.;!]?[”\"’]?\s*$")  # the verb (and a few words) close it
+CLOSING = re.compile(r"(?P<who>(?:(?:\s+|\s*,\s*)[^\s,.;:“”\"]+){0,8}?)\s*[.;!]?[”\"’]?\s*$")  # a few words close it
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|should|must|cannot|can|(?<!on )to|not|never|if)\s+(?:\w+\s+)?$",
                           re.I)  # "would say", "declined to say"; not "went on to say"
 QUOTE_ATTRIBUTION = re.compile(r"[,.!?]{1,2}[”\"’]\s*(?:[\w’'.-]+\s+){0,5}")  # “…,” said X; not “villainous” and said
@@ -48,8 +49,7 @@ MIN_CONTENT_WORDS = 3
 AUXILIARIES = {"has", "have", "had", "was", "is", "were", "are", "also", "reportedly", "previously", "yesterday",
                "today", "tonight", "then", "later", "earlier", "again", "once", "further", "already", "repeatedly",
                "publicly", "bluntly", "recently"}
-INTRODUCTION_LEAD = re.compile(r"^\s*(?:In|On|At|During|After|Before|Following|Last|Earlier|Later|Meanwhile|However|"
-                               r"Additionally|Separately|Also|Since|Speaking)\b[^,]{0,60},")
+INTRODUCTION_LEAD = re.compile(rf"^\s*{INTRODUCTORY}\b[^,]{{0,60}},")  # "On Tuesday, Al-Sadr urged …"
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|its|their|our|news|media|press|such)\s+$", re.I)
 
 
@@ -292,7 +292,7 @@ def pick_subject(segments: list[str]) -> str:
     last = segments[-1].strip()
     if re.match(r"^(?:a|an|the)\s", last, re.I) and len(segments) > 1 and segments[-2].strip():
         candidate = segments[-2].strip()
-        if not re.match(r"^(?:In|On|At|During|After|Before|Following|However|Meanwhile|Earlier|Later)\b", candidate):
+        if not re.match(rf"^{INTRODUCTORY}\b", candidate):
             return candidate
     return last
 
@@ -305,12 +305,8 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
         that = THAT.match(after, m.end())
         if that:
             return v_end + that.end()
-    if speech.has(verb, "for"):
-        m = re.match(r"\s+for\s+", after)
-        if m:
-            return v_end + m.end()
-    if speech.has(verb, "on"):
-        m = re.match(r"\s+on\s+", after)
+    for preposition in ("for", "on"):  # "called for C", "called on Iraqis to vote"
+        m = re.match(rf"\s+{preposition}\s+", after) if speech.has(verb, preposition) else None
         if m:
             return v_end + m.end()
     if speech.has(verb, "object") or speech.has(verb, "infinitive"):
