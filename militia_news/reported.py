@@ -23,14 +23,17 @@ from .reference import SpeechVerbs
 from .speakers import ASIDE, PARTICIPLE, Speaker, from_phrase, mentions_between, named, possessive
 
 ADVERBIAL = re.compile(  # what may stand between a verb and its "that": "in a statement on Monday", "late Friday"
-    r"(?:\s*,?\s*(?:(?:in|on|at|during|after|before|via|through|from|by|as|with|late|early|last|this|earlier|later|"
-    r"yesterday|today|again|also|previously|repeatedly|publicly|privately|separately|recently)\b[^,.;:“”\"]{0,60}?))*"
+    r"(?:\s*,?\s*(?:(?:in|on|at|during|after|before|via|through|from|by|as|with|along|amid|late|early|last|this|earlier|later|"
+    r"yesterday|today|again|also|previously|repeatedly|publicly|privately|separately|recently|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:“”\"]{0,60}?))*"
     r"\s*,?\s*(?=that\b)"
 )
 THAT = re.compile(r"\s*,?\s*that\s+")
+PRONOUN_CLAUSE = re.compile(r"\s+(?=(?:he|she|it|they|we|there|his|her|its|their)\s)")
+ADVERBIAL_ONLY = re.compile(ADVERBIAL.pattern.removesuffix(r"\s*,?\s*(?=that\b)"))  # the same, with no "that" after
 OBJECT = re.compile(r"\s*[^.;:“”\"]{0,100}?\s(?=(?:that|to|not\s+to)\s)")  # "told the Gaza border community that"
 LISTENER = re.compile(r"\s+(?:them|him|her|us|me|you|reporters|journalists|the media|the press|supporters|followers|"
-                      r"[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})(?=\s)")  # "telling them …", "told Reuters …"
+                      r"(?:the\s+)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})(?=\s)")  # "telling them …", "told Reuters …"
 CLAUSE_START = re.compile(  # a content clause opening right after "said": "said political parties could …"
     r"\s+(?!(?:in|on|at|to|of|for|with|about|during|after|before|from|by|as|and|or|but|so|it\s+was|this|"
     r"that\s+the\s+statement|nothing|no\s+more|yes|no)\b)(?=[\w“‘\"])")
@@ -39,10 +42,10 @@ INTRODUCTORY = (r"(?:In|On|At|During|After|Before|Following|Asked|Speaking|Meanw
 INTRODUCTION = re.compile(rf"^\s*{INTRODUCTORY}\b(?:\W+\w+){{0,5}}\W*$")  # "In a statement, the group said.": no content
 CLAUSE_AFTER = re.compile(r"\s+(?:he|she|it|they|we|i|there|this|these|those|his|her|their|its|if|whether)\b",
                           re.I)  # "…, said she wouldn’t move back home": a clause, not who spoke
-CLOSING = re.compile(r"(?P<who>(?:(?:\s+|\s*,\s*)[^\s,.;:“”\"]+){0,8}?)\s*[.;!]?[”\"’]?\s*$")  # a few words close it
+CLOSING = re.compile(r"(?P<who>(?:(?:\s+|\s*,\s*)[^\s,.;:“”\"]+){0,16}?)\s*[.;!]?[”\"’]?\s*$")  # a few words close it
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|should|must|cannot|can|(?<!on )to|not|never|if)\s+(?:\w+\s+)?$",
                           re.I)  # "would say", "declined to say"; not "went on to say"
-QUOTE_ATTRIBUTION = re.compile(r"[,.!?]{1,2}[”\"’]\s*(?:[\w’'.-]+\s+){0,5}")  # “…,” said X; not “villainous” and said
+QUOTE_ATTRIBUTION = re.compile(r"[,.!?]{1,2}[”\"’]\s*(?!and\b|but\b)(?:[\w’'.-]+,?\s+){0,10}")  # “…,” said X; not “villainous” and said
 CONTENT_END = re.compile(r"[.;!?]?[”\"’]?\s*$")
 SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$|\bwhich\s+")
 MIN_CONTENT_WORDS = 3
@@ -111,8 +114,8 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
         if (text[max(0, m.start() - 3): m.start()] in ("’s ", "'s ") or HYPOTHETICAL.search(text[: m.start()])
                 or NOUN_BEFORE.search(text[: m.start()])):
             continue  # "Sadr’s calls for calm", "the report involved"; "would say", "declined to say"
-        if any(QUOTE_ATTRIBUTION.fullmatch(paragraph[q.end - 1: s_start + m.start()])
-               for q in spans if q.end <= s_start + m.start()):
+        if not THAT.match(text, m.end()) and any(QUOTE_ATTRIBUTION.fullmatch(paragraph[q.end - 1: s_start + m.start()])
+                                                 for q in spans if q.end <= s_start + m.start()):
             continue  # “…,” said X / “…,” X told Reuters: the direct quotation's attribution
         found.append((s_start + m.start(), s_start + m.end(), speech.base[form]))
     for cue, verb in speech.cues.items():
@@ -194,7 +197,9 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
             parenthesis = before.rstrip().rfind(",")
             speaker = from_phrase(before[parenthesis + 1:], s_start + parenthesis + 1, verb, paragraph, **context)
             return Statement(first, content_end(paragraph, first, min(next_frame, s_end)), speaker, verb)
-        closing = CLOSING.match(after) if speech.has(verb, "closing") and not CLAUSE_AFTER.match(after) else None
+        forward = content_start(paragraph, v_end, s_end, verb, speech) is not None and " that " in after
+        closing = (CLOSING.match(after) if speech.has(verb, "closing") and not CLAUSE_AFTER.match(after)
+                   and not forward else None)  # "told the Washington Post that …" opens a clause of its own
         if closing:  # C, X said. / C, said X. / C, X said on Monday. / C, says X, author of …
             return closing_frame(paragraph, first, v_start, v_end, verb, closing, context)
     speaker = speaker_before(paragraph, s_start, v_start, verb, context, subject)
@@ -310,7 +315,7 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
         if m:
             return v_end + m.end()
     if speech.has(verb, "object") or speech.has(verb, "infinitive"):
-        m = OBJECT.match(after) if speech.has(verb, "object") else re.match(r"\s*(?=to\s)", after)
+        m = OBJECT.match(after) if speech.has(verb, "object") else re.match(r"\s*(?:[A-Z]?[a-z]+\s+){0,2}?(?=to\s)", after)
         if m:
             rest = after[m.end():]
             if rest.startswith("that "):
@@ -331,9 +336,10 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
     if not speech.has(verb, "bare") and not participle:
         return None  # "condemned the incident", "claimed responsibility": an object; but "…, stating the strike was …"
     m = CLAUSE_START.match(after)
-    if m and not after.lstrip().startswith(("“", '"')) or m and quoted_inside(after):
+    if m and (not after[m.end():].startswith(("“", '"')) or quoted_inside(after)):
         return v_end + m.end()
-    return None
+    m = PRONOUN_CLAUSE.match(after, ADVERBIAL_ONLY.match(after).end())  # "said in February he backed …"
+    return v_end + m.end() if m else None
 
 
 def quoted_inside(after: str) -> bool:
