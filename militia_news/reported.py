@@ -52,7 +52,7 @@ MIN_CONTENT_WORDS = 3
 AUXILIARIES = {"has", "have", "had", "was", "is", "were", "are", "also", "reportedly", "previously", "yesterday",
                "today", "tonight", "then", "later", "earlier", "again", "once", "further", "already", "repeatedly",
                "publicly", "bluntly", "recently"}
-INTRODUCTION_LEAD = re.compile(rf"^\s*{INTRODUCTORY}\b[^,]{{0,60}},")  # "On Tuesday, Al-Sadr urged …"
+INTRODUCTION_LEAD = re.compile(rf"^\s*{INTRODUCTORY}\b[^,]{{0,120}},")  # "On Tuesday, Al-Sadr urged …"
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|its|their|our|news|media|press|such)\s+$", re.I)
 
 
