@@ -158,33 +158,20 @@ def test_ambiguous_outlets_are_a_one_line_error_and_the_old_db_stays(previous_db
     assert hashlib.sha256(out.read_bytes()).hexdigest() == checksum
 
 
-def test_malformed_reference_entries_are_one_line_errors_naming_file_and_line(tmp_path, reference_copy):
+@pytest.mark.parametrize("file, entry, message", [
+    ("outlets.yml", "  - {name: Nameless Outlet, kind: news site}", "outlets/{entries}: 'id' is a required property"),
+    ("entities.yml", "  - {name: Some Ship, type: vessel}",
+     "entities/{entries}/type: 'vessel' is not one of ['person', 'organization', 'place']"),
+    ("line_formats.yml", "  - {kind: junk, outlet: no-such-outlet, pattern: '^Subscribe now$'}",
+     "unknown outlet 'no-such-outlet' (not in outlets.yml)"),
+])
+def test_a_malformed_reference_entry_is_a_one_line_error_naming_file_and_line(tmp_path, reference_copy, file, entry,
+                                                                               message):
     seeds = make_seeds(tmp_path / "seeds", {"good.txt": POST})
-    outlets = reference_copy / "outlets.yml"
-    lines = outlets.read_text().splitlines()
-    outlets.write_text("\n".join([*lines, "  - {name: Nameless Outlet, kind: news site}", ""]))
+    path = reference_copy / file
+    lines = path.read_text().splitlines()
+    entries = sum(line.startswith("  - ") for line in lines)  # the new entry's index
+    path.write_text("\n".join([*lines, entry, ""]))
     result = run_cli("--seeds", seeds, "--out", tmp_path / "x.db", "--reference", reference_copy)
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [
-        f"error: {outlets}:{len(lines) + 1}: outlets/{sum(line.startswith('  - ') for line in lines)}: "
-        "'id' is a required property"]
-
-    shutil.copy(REFERENCE_DIR / "outlets.yml", outlets)
-    entities = reference_copy / "entities.yml"
-    lines = entities.read_text().splitlines()
-    entities.write_text("\n".join([*lines, "  - {name: Some Ship, type: vessel}", ""]))
-    result = run_cli("--seeds", seeds, "--out", tmp_path / "x.db", "--reference", reference_copy)
-    assert result.returncode == 1 and len(result.stderr.splitlines()) == 1
-    assert result.stderr.startswith(f"error: {entities}:{len(lines) + 1}: ")
-    assert "'vessel' is not one of ['person', 'organization', 'place']" in result.stderr
-
-
-def test_a_line_format_naming_an_unknown_outlet_is_a_one_line_error(tmp_path, reference_copy):
-    seeds = make_seeds(tmp_path / "seeds", {"good.txt": POST})
-    formats = reference_copy / "line_formats.yml"
-    lines = formats.read_text().splitlines()
-    formats.write_text("\n".join([*lines, "  - {kind: junk, outlet: no-such-outlet, pattern: '^Subscribe now$'}", ""]))
-    result = run_cli("--seeds", seeds, "--out", tmp_path / "x.db", "--reference", reference_copy)
-    assert result.returncode == 1
-    assert result.stderr.splitlines() == [
-        f"error: {formats}:{len(lines) + 1}: unknown outlet 'no-such-outlet' (not in outlets.yml)"]
+    assert result.stderr.splitlines() == [f"error: {path}:{len(lines) + 1}: {message.format(entries=entries)}"]
