@@ -32,12 +32,11 @@ ROLE_TITLES = TITLES | {  # roles that may stand before a new name, never part o
     "ambassador", "senator", "minister", "spokesman", "spokeswoman", "spokesperson", "former", "senior", "deputy",
     "acting", "director", "chairman", "chairwoman", "founder", "sergeant", "sgt", "admiral", "pastor", "father",
 }
-PERSON_SPEECH = {"say", "tell", "add", "explain", "write", "note", "warn", "recall", "insist", "argue", "stress"}
-
-
 def says(form: str, ref: Reference) -> bool:
-    """A person's verb of speech in the singular ("said", "says", "told"), not a plural's ("Critics say")."""
-    return ref.speech.base.get(form) in PERSON_SPEECH and form != ref.speech.base[form]
+    """A person's verb of speech (frame "names" in speech.yml) in the singular ("said", "says", "told"), not a
+    plural's ("Critics say")."""
+    base = ref.speech.base.get(form)
+    return bool(base) and ref.speech.has(base, "names") and form != base
 
 
 SPEECH_AFTER = re.compile(r",?\s+(\w+)")  # "Robinson said": the word after, if a reporting verb (speech.yml)

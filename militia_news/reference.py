@@ -28,7 +28,7 @@ BOILERPLATE_WEIGHT = 10  # a republisher's boilerplate names the page it was cop
 OUTLET_KINDS = ["wire agency", "newspaper", "broadcaster", "local tv", "radio", "news site", "magazine",
                 "think tank", "aggregator", "government agency", "science body", "blog"]
 ENTITY_TYPES = ["person", "organization", "place"]
-FRAMES = ("object", "infinitive", "for", "on", "of", "bare", "closing", "thought")
+FRAMES = ("object", "infinitive", "for", "on", "of", "bare", "closing", "names", "thought")
 _TEXT = {"type": "string", "minLength": 1}
 _TEXTS = {"type": "array", "items": _TEXT}
 # The shape of each reference file (JSON Schema). A file not listed here need only be a mapping.
