@@ -12,7 +12,7 @@ from datetime import date
 
 from .dates import latest_year_mentioned, read_date, with_nearest_year
 from .model import Article, Caption, FieldEvidence, Post, Problem
-from .outlets import DATELINE_TAG, SOURCE, STAFF, Evidence, headline_trailer_outlet, outlet_evidence, resolve_outlet, tag_line_outlet
+from .outlets import DASH, DATELINE_TAG, SOURCE, STAFF, Evidence, headline_trailer_outlet, outlet_evidence, resolve_outlet, tag_line_outlet
 from .posts import HEADER_REACH, PARTNER_SIMILARITY
 from .reference import Reference
 from .rewrites import headline_rewrites
@@ -29,7 +29,6 @@ NOT_NAME_WORDS = {
 }
 PLACE_WORD = r"[A-Z][A-Za-z’'.-]+"
 PLACE = rf"{PLACE_WORD}(?: {PLACE_WORD}){{0,2}}"
-DASH = r"(?:[—–]|-{1,2})"
 
 
 @lru_cache(maxsize=8)

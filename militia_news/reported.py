@@ -163,22 +163,19 @@ def and_that(paragraph: str, statement: Statement) -> list[Statement]:
 
 def according_to(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: int, next_frame: int,
                  context: dict) -> Statement | None:
-    """According to X, C / C, according to X."""
+    """According to X, C / C, according to X. / C1, according to X, C2 (the whole sentence)."""
     rest = paragraph[v_end:s_end]
     comma = rest.find(",")
-    before = paragraph[s_start:v_start]
-    if before.strip(" ,") and before.rstrip().endswith(","):  # C, according to X.
-        who = rest[: comma if comma >= 0 else len(rest)]
-        speaker = from_phrase(who, v_end, "according to", paragraph, **context)
-        return Statement(s_start, s_start + len(before.rstrip()) - 1, speaker, "according to")
+    before = paragraph[s_start:v_start].rstrip()
+    speaker = from_phrase(rest[:comma] if comma >= 0 else rest, v_end, "according to", paragraph, **context)
+    if before.strip(" ,"):
+        if not before.endswith(","):
+            return None
+        if comma >= 0 and rest[comma + 1:].strip(" .”\"’"):  # "Kadhimi’s strategy, according to the official, is …"
+            return Statement(s_start, content_end(paragraph, s_start, min(next_frame, s_end)), speaker, "according to")
+        return Statement(s_start, s_start + len(before) - 1, speaker, "according to")
     if comma < 0:
         return None
-    if before.strip() and before.rstrip().endswith(","):  # "Kadhimi’s strategy, according to the official, is …"
-        pass
-    elif before.strip():
-        return None
-    who = rest[:comma]
-    speaker = from_phrase(who, v_end, "according to", paragraph, **context)
     start = v_end + comma + 1
     start += len(paragraph[start:]) - len(paragraph[start:].lstrip())
     return Statement(start, content_end(paragraph, start, min(next_frame, s_end)), speaker, "according to")

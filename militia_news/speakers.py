@@ -63,7 +63,7 @@ def without_titles(name: str) -> str:
     return " ".join(parts)
 
 
-def antecedent(found: Speaker, pronoun: str, verb: str) -> Speaker:
+def antecedent(found: Speaker, verb: str) -> Speaker:
     """A pronoun's speaker: the nearest fitting one before it, its name or description."""
     return Speaker(found.text, found.entity_id, verb, found.kind, found.description)
 
@@ -113,7 +113,7 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
     if first in PRONOUNS:
         kinds = {"person": ("person",), "organization": ("organization",)}.get(PRONOUNS[first], ("organization", "person"))
         found = recent(events, position, kinds)
-        return antecedent(found, first, verb) if found else Speaker(phrase.split()[0], None, verb, "person")
+        return antecedent(found, verb) if found else Speaker(phrase.split()[0], None, verb, "person")
     inside = [m for m in mentions_between(offset, offset + len(phrase), mentions) if not possessive(paragraph, m)]
     organization = [m for m in inside if types.get(m.entity_id) == "organization"]
     if organization and STATEMENT_BY.match(phrase):
