@@ -206,7 +206,7 @@ def parse_post(post: Post, ref: Reference) -> Article:
     published, published_text, undated, date_signal, date_line = read_published(post, kinds, dateline, dateline_line,
                                                                                  ref)
 
-    evidence = outlet_evidence(ref, [(numbers[i], texts[i], kinds[i] == "caption") for i in range(1, len(texts))])
+    evidence = outlet_evidence(ref, [(numbers[i], texts[i], kinds[i]) for i in range(1, len(texts))])
     trailer = headline_trailer_outlet(ref, original)
     if trailer:
         evidence.append(Evidence(trailer, SOURCE, 10, numbers[original_index], "page title trailer", original))

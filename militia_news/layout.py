@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from .text import ends_sentence, words
 
-KINDS = ("stamp", "caption", "credit", "footnote", "junk", "boilerplate", "glued junk", "trailing credit")
+KINDS = ("stamp", "caption", "credit", "photo credit", "footnote", "junk", "boilerplate", "glued junk",
+         "trailing credit")
 FRAGMENT = re.compile(r"\{([A-Z_]+)\}")
 QUESTION_HEADLINE_WORDS = 16
 INNER_SENTENCE_END = re.compile(r"\b(?P<word>\w{3,})\.[”\"’]?\s+(?=[A-Z“\"])")
@@ -80,6 +81,14 @@ class LineFormats:
                 return m["text"].strip(), m["credit"].strip(" ,.") or None
         return None
 
+    def photo_credit(self, text: str) -> str | None:
+        """Whom a caption or a credit line of its own credits the photo to: "Matt Fagan/NorthJersey.com"."""
+        parts = self.caption_parts(text)
+        if parts:
+            return parts[1]
+        m = self.first("photo credit", text)
+        return m["credit"].strip() if m else None
+
     def _stamp_parts(self, text: str) -> tuple[str, str | None] | None:
         """(date, byline or None) of a publication or update stamp line; a byline glued to its date keeps "By"."""
         m = self.first("stamp", text)
@@ -109,7 +118,7 @@ class LineFormats:
         return self.is_("footnote", text)
 
     def is_closing_credit(self, text: str) -> bool:
-        return self.is_("credit", text)
+        return self.is_("credit", text) or self.is_("photo credit", text)
 
     def is_tweet_time(self, text: str) -> bool:
         """A stamp opening with its clock, "4:18 PM – Jan 13, 2023": an embedded tweet's time."""

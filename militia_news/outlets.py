@@ -15,6 +15,7 @@ DATELINE_TAG = "dateline tag"
 STAFF = r"(?:[Ss]taff(?: [Ww]riters?| [Rr]eporters?)?(?: and [Aa]gencies)?|[Nn]ewsroom|[Nn]ews [Dd]esk|[Ww]eb [Dd]esk)\.?"
 DOMAIN_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/?$")  # "USGS.gov"
 TAG_LINE_JUNK = 2  # a source tag line may carry this many stray characters ("The Nationala")
+PHOTO_CREDIT_WEIGHT = 1  # decides only when nothing else names an outlet; never makes a via
 
 
 @dataclass(frozen=True)
@@ -88,17 +89,30 @@ def headline_trailer_outlet(ref: Reference, headline: str | None) -> str | None:
     return None
 
 
-def outlet_evidence(ref: Reference, lines: list[tuple[int, str, bool]]) -> list[Evidence]:
-    """Evidence from every line (number, text, is_caption): outlet house formats, boilerplate, source tag
-    lines, bylines that name an outlet, and mentions."""
+def credited_outlet(ref: Reference, credit: str | None) -> str | None:
+    """The newsroom a photo credit names as the photographer's employer ("Matt Fagan/NorthJersey.com", "CBN News").
+    Not a wire agency, whose photos any paper buys, nor a body whose maps and images everyone reuses."""
+    for part in re.split(r"\s*/\s*|\s+via\s+", credit or ""):
+        outlet_id = ref.outlet_by_alias.get(part.strip(" .,()"))
+        if outlet_id and ref.outlets[outlet_id].is_newsroom:
+            return outlet_id
+    return None
+
+
+def outlet_evidence(ref: Reference, lines: list[tuple[int, str, str]]) -> list[Evidence]:
+    """Evidence from every line (number, text, kind): outlet house formats, boilerplate, source tag
+    lines, bylines that name an outlet, mentions, and the outlet's own photo credits."""
     evidence = []
     mentions, bylines = mention_pattern(ref.alias_pattern), byline_pattern(ref.alias_pattern)
     openers = opener_pattern(ref.alias_pattern)
-    for number, text, is_caption in lines:
+    for number, text, kind in lines:
         evidence += [Evidence(f.outlet, f.role, f.weight, number, f"house format: {f.note}", text)
                      for f in ref.house_formats if f.pattern.search(text)]
-        if is_caption:
-            continue  # a photo credit names the photographer's agency, not the article's
+        if kind in ("caption", "credit"):
+            credited = credited_outlet(ref, ref.lines.photo_credit(text))
+            if credited:
+                evidence.append(Evidence(credited, SOURCE, PHOTO_CREDIT_WEIGHT, number, "photo credit of the outlet's own", text))
+            continue
         tagged = tag_line_outlet(ref, text)
         byline = bylines.match(text)
         opener = openers.match(text)
@@ -141,7 +155,8 @@ def resolve_outlet(ref: Reference, evidence: list[Evidence]) -> tuple[str | None
     page_outlet, source_outlet = best(page), best(source)
     wire_tags = {e.outlet_id for e in evidence if e.signal == DATELINE_TAG and ref.outlets[e.outlet_id].is_wire}
     if source_outlet and source_outlet not in wire_tags and wire_tags and page_outlet is None:
-        return best({o: source[o] for o in wire_tags}), via or source_outlet  # "DUBAI (AP) —" carried by a paper
+        carrier = source_outlet if source[source_outlet] > PHOTO_CREDIT_WEIGHT else None
+        return best({o: source[o] for o in wire_tags}), via or carrier  # "DUBAI (AP) —" carried by a paper
 
     if page_outlet is None or page_outlet == source_outlet:
         return source_outlet or page_outlet, via

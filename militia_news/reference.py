@@ -27,6 +27,7 @@ BOILERPLATE_WEIGHT = 10  # a republisher's boilerplate names the page it was cop
 
 OUTLET_KINDS = ["wire agency", "newspaper", "broadcaster", "local tv", "radio", "news site", "magazine",
                 "think tank", "aggregator", "government agency", "science body", "blog"]
+NEWSROOM_KINDS = frozenset({"newspaper", "broadcaster", "local tv", "radio", "news site", "magazine"})
 ENTITY_TYPES = ["person", "organization", "place"]
 FRAMES = ("object", "infinitive", "for", "on", "of", "bare", "closing", "names", "thought")
 _TEXT = {"type": "string", "minLength": 1}
@@ -116,6 +117,11 @@ class Outlet:
     @property
     def is_wire(self) -> bool:
         return self.kind == "wire agency"
+
+    @property
+    def is_newsroom(self) -> bool:
+        """A paper, broadcaster or news site with its own staff: not an agency, aggregator or source body."""
+        return self.kind in NEWSROOM_KINDS
 
 
 @dataclass(frozen=True)

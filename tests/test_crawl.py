@@ -45,8 +45,12 @@ def article_at(db: sqlite_utils.Database, seed_file: str, line: int) -> dict:
     ("dev10.txt", 181, {"outlet_id": "politico", "published": "2022-11-29"}),
     # a staff byline and a date with a trailing dash below a photo shown twice
     ("dev07.txt", 46, {"outlet_id": "al-monitor", "byline": "Al-Monitor Staff", "published": "2022-02-08"}),
-    # "Name, Staff writer, @handle"
-    ("dev10.txt", 83, {"byline": "Matt Fagan"}),
+    # "Name, Staff writer, @handle", and a caption credited to the paper's own photographer "Matt Fagan/NorthJersey.com"
+    ("dev10.txt", 83, {"byline": "Matt Fagan", "outlet_id": "northjersey-com"}),
+    # a photo credit on a line of its own naming a broadcaster: "Photo: CBN News"
+    ("dev02.txt", 202, {"outlet_id": "cbn-news", "dateline": "JERUSALEM, Israel"}),
+    # a map's source in its caption (a survey) does not outweigh the page's own tag line
+    ("dev08.txt", 41, {"outlet_id": "new-york-state-geological-survey"}),
     # a clock before the date: "Updated 8:17 AM EDT, Thu October 25, 2018"
     ("dev09.txt", 3, {"outlet_id": "cnn", "byline": "Ian Lee", "dateline": "Jerusalem", "published": "2018-10-25"}),
     # a byline without "By" before its date and clock with seconds
