@@ -131,10 +131,11 @@ def line_kind(text: str, ref: Reference) -> str:
 
 def pick_original_headline(blog: str, kinds: list[str], texts: list[str], ref: Reference) -> int | None:
     """A page title naming its outlet ("… — The Independent") near the top; else the line most like the blog
-    headline; else the first title-like line before the body. Bylines and names are never headlines."""
+    headline; else the first title-like line before the body. Bylines, names and lines carrying the blog's labels
+    (its own titles) are never original headlines."""
     reach = [i for i in range(1, min(len(texts), HEADER_REACH + 1))
              if kinds[i] == "heading" and ref.lines.is_headline_like(texts[i]) and not is_name(texts[i], ref)
-             and not read_byline(texts[i], ref)]
+             and not read_byline(texts[i], ref) and not ref.labels.search(texts[i])]
     titled = [i for i in reach if headline_trailer_outlet(ref, texts[i])]
     if titled:
         return titled[0]
@@ -203,9 +204,6 @@ def parse_post(post: Post, ref: Reference) -> Article:
     paragraphs = (ref.lines.without_trailing_credit(body_texts[i]).strip() for i in sorted(body_texts))
     body = "\n\n".join(p for p in paragraphs if p)
 
-    published, published_text, undated, date_signal, date_line = read_published(post, kinds, dateline, dateline_line,
-                                                                                 ref)
-
     evidence = outlet_evidence(ref, [(numbers[i], texts[i], kinds[i]) for i in range(1, len(texts))])
     trailer = headline_trailer_outlet(ref, original)
     if trailer:
@@ -218,6 +216,9 @@ def parse_post(post: Post, ref: Reference) -> Article:
         evidence.append(Evidence(ref.outlet_by_alias[dateline.tag], SOURCE, 10, numbers[dateline_line],
                                  DATELINE_TAG, texts[dateline_line]))
     outlet_id, via_outlet_id = resolve_outlet(ref, evidence)
+    day_first = bool(outlet_id) and ref.outlets[outlet_id].country not in ref.lines.month_first_countries
+    published, published_text, undated, date_signal, date_line = read_published(post, kinds, dateline, dateline_line,
+                                                                                 ref, day_first)
     decided = [FieldEvidence(name, value, e.signal, e.line, e.text)
                for name, value in (("outlet", outlet_id), ("via", via_outlet_id)) for e in evidence
                if value and e.outlet_id == value]
@@ -305,9 +306,10 @@ PUBLISHED_SIGNALS = ("date stamp above the story", "published or updated stamp",
                      "date at the foot of the page")
 
 
-def read_published(post: Post, kinds: list[str], dateline: Dateline | None, dateline_line: int, ref: Reference
-                   ) -> tuple[date | None, str | None, date | None, str | None, int]:
-    """(date, the text it was read from, a month and day still needing its year, the signal, the line index)."""
+def read_published(post: Post, kinds: list[str], dateline: Dateline | None, dateline_line: int, ref: Reference,
+                   day_first: bool = False) -> tuple[date | None, str | None, date | None, str | None, int]:
+    """(date, the text it was read from, a month and day still needing its year, the signal, the line index).
+    `day_first`: the outlet writes numeric dates day first."""
     candidates = []
     body_lines = [i for i, k in enumerate(kinds) if k == "body"]
     header_end = body_lines[HEADER_BODY_PARAGRAPHS - 1] if len(body_lines) >= HEADER_BODY_PARAGRAPHS else len(kinds)
@@ -328,7 +330,7 @@ def read_published(post: Post, kinds: list[str], dateline: Dateline | None, date
     if dateline and dateline.date_text:
         candidates.append((2, dateline_line, dateline.date_text, dateline.text))
     for rank, i, date_text, source_text in sorted(candidates):
-        found = read_date(date_text)
+        found = read_date(date_text, day_first)
         if found is None:
             continue
         if found.has_year:

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from dateutil import parser as dateutil_parser
 
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+YEAR_FIRST = re.compile(r"\s*\d{4}\b")
 
 
 @dataclass(frozen=True)
@@ -17,12 +18,14 @@ class ReadDate:
     has_year: bool
 
 
-def read_date(text: str) -> ReadDate | None:
-    """The date a short date text states; has_year is False where the text gives none."""
+def read_date(text: str, day_first: bool = False) -> ReadDate | None:
+    """The date a short date text states; has_year is False where the text gives none. `day_first` reads a numeric
+    date such as 02/03/2022 as 2 March."""
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", re.sub(r"\bSept\b", "Sep", text))
+    day_first = day_first and not YEAR_FIRST.match(cleaned)  # 2023-03-12 is year, month, day everywhere
     try:
-        first = dateutil_parser.parse(cleaned, default=datetime(1904, 2, 29), fuzzy=True)
-        second = dateutil_parser.parse(cleaned, default=datetime(1908, 2, 29), fuzzy=True)
+        first = dateutil_parser.parse(cleaned, default=datetime(1904, 2, 29), fuzzy=True, dayfirst=day_first)
+        second = dateutil_parser.parse(cleaned, default=datetime(1908, 2, 29), fuzzy=True, dayfirst=day_first)
     except (ValueError, OverflowError):
         return None
     return ReadDate(first.date(), first.year == second.year)

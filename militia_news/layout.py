@@ -51,8 +51,10 @@ def expand(pattern: str, fragments: dict[str, str], seen: tuple[str, ...] = ()) 
 class LineFormats:
     """The registry of line formats, compiled; its questions are cached per line."""
 
-    def __init__(self, formats: list[LineFormat], fragments: dict[str, str]):
+    def __init__(self, formats: list[LineFormat], fragments: dict[str, str],
+                 month_first_countries: frozenset[str] = frozenset()):
         self.formats = tuple(formats)
+        self.month_first_countries = month_first_countries
         self.fragments = {name: expand(pattern, fragments) for name, pattern in fragments.items()}
         self.clock_first = re.compile(f"^{self.fragments['CLOCK']}")
         self.weekday_first = re.compile(f"^{self.fragments['WEEKDAY']}")

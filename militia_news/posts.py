@@ -46,8 +46,8 @@ def find_starts(seed: SeedFile, lines: list[Line], ref: Reference) -> list[int]:
     for k, line in enumerate(lines):
         if k in originals or not opens_block(seed, line) or not ref.lines.is_headline_like(line.text):
             continue
-        if k > 0 and line.text == lines[k - 1].text and k - 1 in starts:
-            continue  # the headline repeated: "The Sixth Seal: NY City Destroyed" twice
+        if k > 0 and k - 1 in starts:
+            continue  # a post has more than its headline: the headline repeated, or a second labelled title
         if ref.labels.search(line.text):
             partner = near_copy(lines, k, PARTNER_SIMILARITY, ref)
         else:

@@ -41,7 +41,7 @@ SCHEMAS = {
             "domain": {"type": ["string", "null"], "pattern": "^[a-z0-9.-]+\\.[a-z]{2,}(?:/[\\w/-]*)?$"},
             "carries_wire_copy": {"type": "boolean"}}}}}},
     "line_formats.yml": {"type": "object", "required": ["fragments", "formats"], "properties": {
-        "fragments": {"type": "object", "additionalProperties": _TEXT},
+        "fragments": {"type": "object", "additionalProperties": _TEXT}, "month_first_countries": _TEXTS,
         "formats": {"type": "array", "items": {
             "type": "object", "required": ["pattern"], "additionalProperties": False, "properties": {
                 "kind": {"enum": list(KINDS)}, "pattern": _TEXT, "flags": {"enum": ["i"]},
@@ -244,7 +244,7 @@ def load_line_formats(path: Path, outlets: dict[str, Outlet]) -> LineFormats:
                                   int(entry.get("weight", BOILERPLATE_WEIGHT if boilerplate else 5)),
                                   entry.get("note", "republisher boilerplate" if boilerplate else "")))
     try:
-        return LineFormats(formats, fragments)
+        return LineFormats(formats, fragments, frozenset(data.get("month_first_countries") or ()))
     except (re.error, ValueError, KeyError) as e:
         raise BuildError(str(path), f"bad fragments: {e}") from None
 

@@ -178,6 +178,18 @@ def test_stamp_lines_give_the_date_and_stay_out_of_the_body(stamp):
     assert article.body.startswith("BAGHDAD (Reuters)")
 
 
+@pytest.mark.parametrize("tag, published", [("(Reuters)", "2023-02-03"), ("(AP)", "2023-03-02")])
+def test_numeric_dates_read_in_the_outlets_order(tag, published):
+    """Reuters (United Kingdom) writes 03/02/2023 for 3 February, the Associated Press (United States) for 2 March."""
+    [article] = parse("\n\n".join([
+        "Babylon the Great strikes the Antichrist’s men",
+        "US strikes Iran-backed militia in Iraq",
+        "Published: 03/02/2023",
+        f"BAGHDAD {tag} - The U.S. military carried out airstrikes on Sunday against militia facilities.",
+    ]))
+    assert article.published == published
+
+
 def test_short_paragraphs_and_truncated_headlines_are_kept(db):
     national = article_at(db, "000_c035f8e90eaba482.txt", 97)["body"]
     assert "\n\nNo injuries or damage were reported.\n\n" in national

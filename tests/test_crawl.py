@@ -70,7 +70,11 @@ def article_at(db: sqlite_utils.Database, seed_file: str, line: int) -> dict:
     ("dev10.txt", 222, {"outlet_id": "weatherboy", "byline": "WEATHERBOY TEAM METEOROLOGIST", "published": "2023-05-21"}),
     # house formats: a caption credit "(photo credit: REUTERS)", a series title, a keyword line
     ("dev05.txt", 1, {"outlet_id": "the-jerusalem-post"}),
-    ("dev03.txt", 211, {"outlet_id": "meir-amit-intelligence-and-terrorism-information-center"}),
+    ("dev03.txt", 211, {"outlet_id": "meir-amit-intelligence-and-terrorism-information-center",
+                        # a numeric date of an outlet outside the US reads day first: "Published: 02/03/2022"
+                        "published": "2022-03-02"}),
+    # two stamps on one line: "Posted: Sep 09, 2020 9:17 AM MDT Updated: Sep 09, 2020 3:09 PM MDT"
+    ("dev09.txt", 114, {"published": "2020-09-09"}),
     ("dev04.txt", 51, {"outlet_id": "fair-observer"}),
 ])
 def test_dev_page_fields(dev_db, page, line, expected):
@@ -90,6 +94,8 @@ def test_dev_page_original_headlines_come_from_the_fullest_copy(dev_db):
     # a page title naming its outlet wins over a heading above it
     ("dev04.txt", 1, "‘The Near Future Of Iraq Is Dark’: Warning From Muqtada al-Sadr – The Shia Cleric Whose Word "
                      "Is Law To Millions Of His Countrymen — The Independent"),
+    # a blog headline followed by a second labelled title of the blog's: one post, its original headline further down
+    ("dev07.txt", 20, "Iraq: Al-Baghdadi challenges Moqtada al-Sadr"),
     # a photo caption credited "(Kan News screenshot)" is not the headline
     ("dev02.txt", 86, "Escalation: Explosive Balloons, Israel Strikes Hamas, Hamas Launches Rockets “As Warning To "
                       "Israel”"),
