@@ -97,8 +97,9 @@ def quoted_spans(paragraph: str, speech: SpeechVerbs) -> list[Span]:
     marks = []
     for m in QUOTATION_MARK.finditer(paragraph):
         i, c = m.start(), m.group()
-        opening = c == OPENING or (c in '"”' and is_opening_straight(paragraph, i)
-                                   and paragraph[i + 1: i + 2].isalnum())  # ”we can’t …,”: a closing mark used to open
+        opening = c == OPENING or (c in '"”' and is_opening_straight(paragraph, i) and paragraph[i + 1: i + 2].isalnum()
+                                   and (c == '"' or QUOTATION_MARK.search(paragraph, i + 1) is not None))
+        # ”we can’t …,”: a closing mark used to open, if a mark closes it; “…, ”reported X: a misplaced closing mark
         marks.append((i, "open" if opening else "close"))
     spans, opened = [], None
     for i, kind in marks:

@@ -248,6 +248,9 @@ def speech(db: sqlite_utils.Database, seed_file: str, line: int, start: str) -> 
     # two quotations in one sentence, each with its own lead-in; a title before a name is its description
     ("dev09.txt", 3, "Based on what we know", "Ayelet Shaked", "ayelet-shaked", "Justice Minister Ayelet Shaked"),
     ("dev09.txt", 3, "It would not have been right", "an unnamed minister", None, None),
+    # a closing mark misplaced before its verb, with no opening mark: “…, ”reported the Israel Defense Force.
+    ("dev02.txt", 181, "As fireworks lit up the skies", "Israel Defense Force", "israel-defense-forces",
+     "the Israel Defense Force"),
     # "…,” adding that Hamas would “…”: the sentence's subject speaks, not the name after "that"
     ("dev09.txt", 3, "bear the consequences", "Israel", None, None),
 ])
