@@ -157,7 +157,12 @@ def parse_post(post: Post, ref: Reference) -> Article:
     top = texts[1: HEADER_REACH + 2]  # a photo's caption shown twice at the top of the page, above and in the story
     repeated = {t for t, n in Counter(texts[1:]).items()
                 if t in top and (n > 1 or any(o != t and o.startswith(t) for o in top))}
-    kinds = [("caption" if k == "body" and t in repeated else k) for k, t in zip(kinds, texts)]
+    kinds = [("caption" if k == "body" and t in repeated and i <= HEADER_REACH + 1 else k)
+             for i, (k, t) in enumerate(zip(kinds, texts))]
+    glued_captions = {i: parts for i in range(1, len(texts)) if kinds[i] == "caption"
+                      and (parts := ref.lines.glued_caption(texts[i]))}
+    for i, (paragraph, _) in glued_captions.items():
+        texts[i], kinds[i] = paragraph, "body"
     problems: list[Problem] = []
 
     original_index = pick_original_headline(blog, kinds, texts, ref)
@@ -198,8 +203,9 @@ def parse_post(post: Post, ref: Reference) -> Article:
                 dateline_line = i if dateline else 0
 
     captions = tuple(
-        Caption(*(ref.lines.caption_parts(texts[i]) or (texts[i], None)), numbers[i])
-        for i in range(1, len(texts)) if kinds[i] == "caption"
+        Caption(*(ref.lines.caption_parts(caption) or (caption, None)), numbers[i])
+        for i, caption in sorted([(i, texts[i]) for i in range(1, len(texts)) if kinds[i] == "caption"]
+                                 + [(i, parts[1]) for i, parts in glued_captions.items()])
     )
     paragraphs = (ref.lines.without_trailing_credit(body_texts[i]).strip() for i in sorted(body_texts))
     body = "\n\n".join(p for p in paragraphs if p)

@@ -31,6 +31,7 @@ ROLE_TITLES = TITLES | {  # roles that may stand before a new name, never part o
     "prince", "crown", "king", "queen", "emir", "professor", "prof", "chief", "justice", "judge", "rabbi", "mayor",
     "ambassador", "senator", "minister", "spokesman", "spokeswoman", "spokesperson", "former", "senior", "deputy",
     "acting", "director", "chairman", "chairwoman", "founder", "sergeant", "sgt", "admiral", "pastor", "father",
+    "sheriff", "attorney",
 }
 def says(form: str, ref: Reference) -> bool:
     """A person's verb of speech (frame "names" in speech.yml) in the singular ("said", "says", "told"), not a
@@ -66,6 +67,7 @@ ORG_WORDS = {
     "office", "command", "navy", "tv", "see", "house", "battalion", "battalions", "militia", "coalition",
     "nations", "league", "brotherhood", "jihad", "survey", "observatory", "college", "police", "labs", "laboratory",
     "bureau", "unit", "staff", "secretariat", "parliament", "cabinet", "tribunal", "academy", "society", "radio",
+    "senate",
 }
 SENTENCE_WORDS = {
     "the", "a", "an", "in", "on", "at", "but", "however", "he", "she", "it", "they", "this", "that", "these",
@@ -339,6 +341,14 @@ def canonical_new_name(surface: str) -> str:
     return re.sub(r"\b(?:Al|al|El|el)[\s-]+(?=[A-Z])", "al-", surface).strip()
 
 
+def office_of(text: str, tokens: list[Token], j: int) -> bool:
+    """Whether token j is the last word of a name that runs on past a possessive, an office named after its
+    holder's title: "Monmouth County Sheriff’s Department", "the Attorney General’s Office"."""
+    last = j + 1 == len(tokens) or not (tokens[j + 1].text[0].isupper() and adjacent(text, tokens[j], tokens[j + 1]))
+    return (tokens[j].folded in ORG_WORDS and tokens[j].text[0].isupper() and last
+            and adjacent(text, tokens[j - 1], tokens[j], possessive=True) and tokens[j - 1].folded in ROLE_TITLES)
+
+
 def propose(text: str, tokens: list[Token], i: int, ref: Reference, given_names: frozenset[str],
             common_words: frozenset[str]) -> tuple[str, str, int, int, int] | None:
     """(name, type, start, end, token after) for capitalized words that read as a person or organization.
@@ -347,7 +357,7 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference, given_names:
     while j < len(tokens):
         t = tokens[j]
         lowered = t.folded
-        if j > i and not adjacent(text, tokens[j - 1], t):
+        if j > i and not adjacent(text, tokens[j - 1], t) and not office_of(text, tokens, j):
             break
         if not (t.text[0].isupper() or ORDINAL.fullmatch(t.text) or (j > i and lowered in CONNECTORS)):
             break
@@ -377,7 +387,8 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference, given_names:
     if role is not None:  # "Butler Police Lt. Mike Moeller": the organization, then a title opens a new name
         end = max(p for p in orgs if p < role)
         return canonical_new_name(text[run[0].start: run[end].end]), "organization", run[0].start, run[end].end, i + end + 1
-    titles = [p for p, t in enumerate(run[:4]) if t.folded in ROLE_TITLES]
+    office = len(run) >= 2 and office_of(text, tokens, j - 1)  # "Sheriff’s Department": the title names the office
+    titles = [] if office else [p for p, t in enumerate(run[:4]) if t.folded in ROLE_TITLES]
     titled = bool(titles)
     if titles:
         run = run[titles[-1] + 1:]

@@ -16,8 +16,10 @@ from .text import ends_sentence, words
 KINDS = ("stamp", "caption", "credit", "photo credit", "footnote", "junk", "boilerplate", "glued junk",
          "trailing credit")
 FRAGMENT = re.compile(r"\{([A-Z_]+)\}")
+GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9”)][.!?])(?=[A-Z][a-z])")  # "…the government.Supporters of…"
+GLUED_PARAGRAPH_WORDS = 12
 QUESTION_HEADLINE_WORDS = 16
-INNER_SENTENCE_END = re.compile(r"\b(?P<word>\w{3,})\.[”\"’]?\s+(?=[A-Z“\"])")
+INNER_SENTENCE_END = re.compile(r"\b(?P<word>\w{3,})[”\"’]?\.[”\"’]?\s+(?=[A-Z“\"])")
 ABBREVIATIONS = {"gen", "col", "sgt", "capt", "mrs", "sen", "rep", "gov", "lieut", "adm", "brig", "maj", "jan", "feb",
                  "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "vol",
                  "no", "st", "ave", "blvd", "dept", "univ", "est", "approx"}
@@ -82,6 +84,20 @@ class LineFormats:
             if m and len(words(m["text"])) >= 2:
                 return m["text"].strip(), m["credit"].strip(" ,.") or None
         return None
+
+    def glued_caption(self, text: str) -> tuple[str, str] | None:
+        """(paragraph, caption) of a paragraph with a photo caption glued to its end, no space between:
+        "… in the government.Supporters of … July 27, 2022. (Reuters Photo: Thaier Al-Sudani)"."""
+        parts = self.caption_parts(text)
+        if not parts:
+            return None
+        joins = list(GLUED_SENTENCE.finditer(parts[0]))
+        if not joins:
+            return None
+        paragraph, caption = text[: joins[-1].end()], text[joins[-1].end():]
+        if len(words(paragraph)) < GLUED_PARAGRAPH_WORDS or len(words(caption)) < 4:
+            return None
+        return paragraph, caption
 
     def photo_credit(self, text: str) -> str | None:
         """Whom a caption or a credit line of its own credits the photo to: "Matt Fagan/NorthJersey.com"."""

@@ -3,7 +3,7 @@
 A post starts at the blog's own headline: a short, headline-like line that
 opens a block and either carries one of the blog's prophetic labels
 (labels.yml in the reference data) or is followed closely by a near copy of itself, the
-original headline it rewrites. The original headline never starts a post.
+original headline it rewrites, or directly by a title under its picture. The original headline never starts a post.
 """
 
 from __future__ import annotations
@@ -40,6 +40,16 @@ def near_copy(lines: list[Line], k: int, threshold: float, ref: Reference) -> in
     return best
 
 
+def pictured_title(lines: list[Line], k: int, ref: Reference) -> int | None:
+    """Index of the line after lines[k] if it is a title under its picture, the image's file name glued before
+    it ("nuketerror-300x198GOP: We’re A Nation…"): the copied article's headline, below the blog's."""
+    if k + 1 < len(lines):
+        title = lines[k + 1].text
+        if ref.lines.first("glued junk", title) and ref.lines.is_headline_like(title) and not ref.labels.search(title):
+            return k + 1
+    return None
+
+
 def find_starts(seed: SeedFile, lines: list[Line], ref: Reference) -> list[int]:
     starts: list[int] = []
     originals: set[int] = set()
@@ -51,7 +61,7 @@ def find_starts(seed: SeedFile, lines: list[Line], ref: Reference) -> list[int]:
         if ref.labels.search(line.text):
             partner = near_copy(lines, k, PARTNER_SIMILARITY, ref)
         else:
-            partner = near_copy(lines, k, UNLABELLED_SIMILARITY, ref)
+            partner = near_copy(lines, k, UNLABELLED_SIMILARITY, ref) or pictured_title(lines, k, ref)
             if partner is None or (starts and k - starts[-1] <= HEADER_REACH):
                 continue  # an unlabelled headline needs its near copy, and not within the last post's header
         starts.append(k)

@@ -42,6 +42,7 @@ ATTRIBUTION_TAIL = re.compile(r"$|[.,;!?]|(?:in|on|at|to|during|after|before|fro
 TITLE_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:tool|app|website|system|program(?:me)?|campaign|hashtag|series|"
                          r"slogan|poster|banner|book|film|documentary)\b")  # the “Did you feel it?” web reporting system
 TITLE_CUES = re.compile(r"(?:titled|title|entitled|headlined|headline|poster|banner|slogan|hashtag|page)\s*,?\s*$", re.I)
+TITLE_CASE_WORDS = 6  # a quoted name or title in title case is at most this long
 ATTRIBUTION_REACH = 160  # characters of a clause read for an attribution
 SENTENCE_BREAK = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bSt)(?<!\bNo)(?<!\bGov)(?<!\bSen)"
@@ -253,8 +254,15 @@ def attribution_before(paragraph: str, span: Span, spans: list[Span], context: d
     return from_phrase(subject, subject_offset, lemma, paragraph, **context)
 
 
+def is_title_case(text: str) -> bool:
+    """A short span with every longer word capitalized and no sentence mark: a name, “Newsmaker of the Day”."""
+    found = words(text)
+    return (len(found) <= TITLE_CASE_WORDS and not re.search(r"[.,;:!?]\s*$", text)
+            and all(w[0].isupper() for w in found if len(w) > 3))
+
+
 def quote_kind(text: str, before: str, after: str = "") -> str:
-    if TITLE_CUES.search(before) or TITLE_AFTER.match(after):
+    if TITLE_CUES.search(before) or TITLE_AFTER.match(after) or is_title_case(text):
         return "title"
     if len(words(text)) < 4:
         return "fragment"

@@ -96,6 +96,8 @@ def test_dev_page_original_headlines_come_from_the_fullest_copy(dev_db):
                      "Is Law To Millions Of His Countrymen — The Independent"),
     # a blog headline followed by a second labelled title of the blog's: one post, its original headline further down
     ("dev07.txt", 20, "Iraq: Al-Baghdadi challenges Moqtada al-Sadr"),
+    # an unlabelled blog headline above the copied title under its picture, the image's file name glued to it
+    ("dev09.txt", 104, "GOP: We’re A Nation At War Against Islamic Terrorism"),
     # a photo caption credited "(Kan News screenshot)" is not the headline
     ("dev02.txt", 86, "Escalation: Explosive Balloons, Israel Strikes Hamas, Hamas Launches Rockets “As Warning To "
                       "Israel”"),
@@ -220,6 +222,21 @@ def body_entities(db: sqlite_utils.Database, seed_file: str, line: int) -> dict[
     # a curated name written with a possessive: "the People’s Liberation Army", "Israel’s Air Force"
     ("dev10.txt", 181, {"peoples-liberation-army": ("People's Liberation Army", "organization", 1)},
      ["liberation-army"]),
+    # a possessive parts two organizations, "Columbia University’s Lamont-Doherty Earth Observatory", but not an
+    # office named after its holder's title, "The Monmouth County Sheriff’s Department"
+    ("dev07.txt", 76, {"columbia-university": ("Columbia University", "organization", 0),
+                       "lamont-doherty-earth-observatory": ("Lamont-Doherty Earth Observatory", "organization", 1)},
+     []),
+    ("dev09.txt", 114, {"monmouth-county-sheriffs-department": ("Monmouth County Sheriff’s Department", "organization",
+                                                                0)}, []),
+    # a line of two sentences ending in a colon is an introduction, not a heading ("…“Newsmaker of the Day”. Here are
+    # his words:"); "Senate" closes an organization's name
+    ("dev09.txt", 104, {"kvml": ("KVML", "organization", 1),
+                        "united-states-senate": ("United States Senate", "organization", 0)}, []),
+    # a paragraph with a photo caption glued to its end stays in the body ("…government.Supporters of …")
+    ("dev05.txt", 29, {"nouri-al-maliki": ("Nouri al-Maliki", "person", 1)}, []),
+    # a standfirst repeated further down is body there, not a caption
+    ("dev05.txt", 29, {"saddam-hussein": ("Saddam Hussein", "person", 1)}, []),
 ])
 def test_dev_page_entities(dev_db, page, line, expected, absent):
     found = body_entities(sqlite_utils.Database(dev_db), page, line)

@@ -83,6 +83,14 @@ def test_fragments_and_titles_are_not_speech(db):
     assert fragments["civil war"] == "fragment" and fragments["wisely"] == "fragment"
 
 
+def test_a_name_in_title_case_is_a_title_and_a_misplaced_closing_mark_closes():
+    """“Newsmaker of the Day” names an award; “…, ”reported X. has lost its opening mark and closes after its verb."""
+    first, second = constructed("Rubio was Tuesday’s KVML “Newsmaker of the Day”. Here are his words:\n\n"
+                                "In response, we targeted Hamas sites in Gaza, ”reported the Israeli army.")
+    assert (first.text, first.kind) == ("Newsmaker of the Day", "title")
+    assert (second.text, second.kind) == ("In response, we targeted Hamas sites in Gaza", "speech")
+
+
 def test_same_quotation_in_two_outlets_is_one_statement(db):
     row = next(db.query("select * from statements where text like 'The skies, land and sovereignty of Iraq%'"))
     assert (row["speaker"], row["speaker_entity_id"], row["article_count"], row["outlet_count"], row["first_published"]) \
