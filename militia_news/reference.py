@@ -29,7 +29,7 @@ OUTLET_KINDS = ["wire agency", "newspaper", "broadcaster", "local tv", "radio", 
                 "think tank", "aggregator", "government agency", "science body", "blog"]
 NEWSROOM_KINDS = frozenset({"newspaper", "broadcaster", "local tv", "radio", "news site", "magazine"})
 ENTITY_TYPES = ["person", "organization", "place"]
-FRAMES = ("object", "infinitive", "for", "on", "of", "bare", "closing", "names", "thought")
+FRAMES = ("object", "infinitive", "for", "on", "of", "noun", "bare", "closing", "names", "thought")
 _TEXT = {"type": "string", "minLength": 1}
 _TEXTS = {"type": "array", "items": _TEXT}
 # The shape of each reference file (JSON Schema). A file not listed here need only be a mapping.

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import syntok.segmenter as segmenter
 
 from .reference import SpeechVerbs
-from .speakers import ASIDE, PARTICIPLE, Speaker, from_phrase, mentions_between, named, possessive
+from .speakers import ASIDE, PARTICIPLE, RELATIVE, TITLE_ABBREVIATIONS, Speaker, from_phrase, mentions_between, named, possessive
 
 ADVERBIAL = re.compile(  # what may stand between a verb and its "that": "in a statement on Monday", "late Friday"
     r"(?:\s*,?\s*(?:(?:in|on|at|during|after|before|via|through|from|by|as|with|along|amid|late|early|last|this|earlier|later|"
@@ -29,8 +29,11 @@ ADVERBIAL = re.compile(  # what may stand between a verb and its "that": "in a s
     r"\s*,?\s*(?=that\b)"
 )
 THAT = re.compile(r"\s*,?\s*that\s+")
-PRONOUN_CLAUSE = re.compile(r"\s+(?=(?:he|she|it|they|we|there|his|her|its|their)\s)")
-ADVERBIAL_ONLY = re.compile(ADVERBIAL.pattern.removesuffix(r"\s*,?\s*(?=that\b)"))  # the same, with no "that" after
+NOUN_OBJECT = re.compile(  # "demanded early elections", "ordered investigations into …"; not "ordered him", "denied in …"
+    r"\s+(?!(?:that|to|not|him|her|them|us|me|it|himself|themselves|in|on|at|of|for|with|by|from|as|about|into|"
+    r"during|after|before|and|or|but|responsibility|comment|anonymity|any|he|she|they|we)\b)(?=[\w“‘\"])")
+PRONOUN_CLAUSE = re.compile(  # the same adverbials, then a clause opened by a pronoun: "said in February he backed …"
+    ADVERBIAL.pattern.removesuffix(r"\s*,?\s*(?=that\b)") + r"\s*,?\s+(?=(?:he|she|it|they|we|there|his|her|its|their)\s)")
 OBJECT = re.compile(r"\s*[^.;:“”\"]{0,100}?\s(?=(?:that|to|not\s+to)\s)")  # "told the Gaza border community that"
 LISTENER = re.compile(r"\s+(?:them|him|her|us|me|you|reporters|journalists|the media|the press|supporters|followers|"
                       r"(?:the\s+)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})(?=\s)")  # "telling them …", "told Reuters …"
@@ -38,22 +41,29 @@ CLAUSE_START = re.compile(  # a content clause opening right after "said": "said
     r"\s+(?!(?:in|on|at|to|of|for|with|about|during|after|before|from|by|as|and|or|but|so|it\s+was|this|"
     r"that\s+the\s+statement|nothing|no\s+more|yes|no)\b)(?=[\w“‘\"])")
 INTRODUCTORY = (r"(?:In|On|At|During|After|Before|Following|Asked|Speaking|Meanwhile|However|Earlier|Later|Last|"
-                r"Additionally|Separately|Also|Since)")  # words opening an introductory phrase
+                r"Additionally|Separately|Also|Since|Thus|Still|Yet|Instead|Therefore|Moreover|Furthermore|Indeed|"
+                r"Ultimately|Finally|Now|Then|Recently|Previously|Again|So)")  # words opening an introductory phrase
 INTRODUCTION = re.compile(rf"^\s*{INTRODUCTORY}\b(?:\W+\w+){{0,5}}\W*$")  # "In a statement, the group said.": no content
 CLAUSE_AFTER = re.compile(r"\s+(?:he|she|it|they|we|i|there|this|these|those|his|her|their|its|if|whether)\b",
                           re.I)  # "…, said she wouldn’t move back home": a clause, not who spoke
-CLOSING = re.compile(r"(?P<who>(?:(?:\s+|\s*,\s*)[^\s,.;:“”\"]+){0,16}?)\s*[.;!]?[”\"’]?\s*$")  # a few words close it
-HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|should|must|cannot|can|(?<!on )to|not|never|if)\s+(?:\w+\s+)?$",
+CLOSING = re.compile(  # a few words close it, abbreviated titles among them: "…, said Lt. Col. Rob Shuford of …"
+    r"(?P<who>(?:(?:\s+|\s*,\s*)(?:[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[^\s,.;:“”\"]+)){0,16}?)\s*[.;!]?[”\"’]?\s*$")
+HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|should|must|cannot|can|(?<!on )to|not|never|if)\s+"
+                          r"(?:(?:not|never|also|only|even|yet|\w+ly)\s+)?$",
                           re.I)  # "would say", "declined to say"; not "went on to say"
 QUOTE_ATTRIBUTION = re.compile(r"[,.!?]{1,2}[”\"’]\s*(?!and\b|but\b)(?:[\w’'.-]+,?\s+){0,10}")  # “…,” said X; not “villainous” and said
 CONTENT_END = re.compile(r"[.;!?]?[”\"’]?\s*$")
 SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$|\bwhich\s+")
+TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(TITLE_ABBREVIATIONS))})\.$")  # "Lt.", "Sen.": an abbreviated title
+RELATIVE_SUBJECT = re.compile(  # a relative clause whose subject says the rest: "which he said", "that officials say"
+    r"\b(?:which|that|who|what)\s+(?P<who>he|she|they|it|officials|experts|[A-Z][\w’'-]+)\s+(?:also\s+|had\s+|has\s+)?$")
 MIN_CONTENT_WORDS = 3
 AUXILIARIES = {"has", "have", "had", "was", "is", "were", "are", "also", "reportedly", "previously", "yesterday",
                "today", "tonight", "then", "later", "earlier", "again", "once", "further", "already", "repeatedly",
                "publicly", "bluntly", "recently"}
 INTRODUCTION_LEAD = re.compile(rf"^\s*{INTRODUCTORY}\b[^,]{{0,120}},")  # "On Tuesday, Al-Sadr urged …"
-NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|its|their|our|news|media|press|such)\s+$", re.I)
+NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|news|media|press|such)|\d)\s+$",
+                         re.I)  # "the calls", "40 demands": a noun
 
 
 @dataclass(frozen=True)
@@ -65,13 +75,17 @@ class Statement:
 
 
 def sentences(paragraph: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a paragraph."""
-    found = []
+    """(start, end) of each sentence of a paragraph; a title's abbreviation ("said Lt. Col. Rob Shuford") ends none."""
+    found: list[tuple[int, int]] = []
     for block in segmenter.analyze(paragraph):
         for sentence in block:
             tokens = list(sentence)
-            if tokens:
-                found.append((tokens[0].offset, tokens[-1].offset + len(tokens[-1].value)))
+            if not tokens:
+                continue
+            start, end = tokens[0].offset, tokens[-1].offset + len(tokens[-1].value)
+            if found and TITLE_STOP.search(paragraph[found[-1][0]:found[-1][1]]):
+                start = found.pop()[0]
+            found.append((start, end))
     return found
 
 
@@ -188,6 +202,11 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
     after = paragraph[v_end:s_end]
     before = paragraph[s_start:v_start]
     first = max(statements[-1].end, s_start) if statements else s_start
+    relative = RELATIVE_SUBJECT.search(before)
+    if relative and re.match(r"\s+[a-z]", after):  # "…, which he said was an entirely home-made product."
+        speaker = from_phrase(relative["who"], s_start + relative.start("who"), verb, paragraph, **context)
+        start = v_end + len(after) - len(after.lstrip())
+        return Statement(start, content_end(paragraph, start, min(next_frame, s_end)), speaker, verb)
     if "," in paragraph[first:v_start] and not THAT.match(after):
         if after.startswith(",") and len(before[before.rstrip().rfind(",") + 1:].split()) <= 4:
             # A vote for his movement, he said, would mean …: the whole sentence
@@ -195,8 +214,11 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
             speaker = from_phrase(before[parenthesis + 1:], s_start + parenthesis + 1, verb, paragraph, **context)
             return Statement(first, content_end(paragraph, first, min(next_frame, s_end)), speaker, verb)
         forward = content_start(paragraph, v_end, s_end, verb, speech) is not None and " that " in after
+        introduction_only = len(before[: before.rstrip().rfind(",")].split()) < MIN_CONTENT_WORDS  # "Thus, the army"
+        auxiliary_only = before[before.rstrip().rfind(",") + 1:].split()
+        auxiliary_only = bool(auxiliary_only) and all(w in AUXILIARIES for w in auxiliary_only)  # "X, whose …, had said"
         closing = (CLOSING.match(after) if speech.has(verb, "closing") and not CLAUSE_AFTER.match(after)
-                   and not forward else None)  # "told the Washington Post that …" opens a clause of its own
+                   and not forward and not auxiliary_only and not introduction_only else None)  # "told the Washington Post that …" opens a clause
         if closing:  # C, X said. / C, said X. / C, X said on Monday. / C, says X, author of …
             return closing_frame(paragraph, first, v_start, v_end, verb, closing, context)
     speaker = speaker_before(paragraph, s_start, v_start, verb, context, subject)
@@ -265,7 +287,9 @@ def speaker_before(paragraph: str, s_start: int, v_start: int, verb: str, contex
     if INTRODUCTION_LEAD.match(lead):
         cut = lead.index(",") + 1  # "On Tuesday, Al-Sadr urged …"
         lead, offset = lead[cut:], offset + cut
-    named_here = [m for m in mentions_between(offset, v_start, context["mentions"])
+    relative = RELATIVE.search(lead)  # "a source … who spoke to Anadolu Agency … said": not the agency
+    named_here = [m for m in mentions_between(offset, offset + relative.start() if relative else v_start,
+                                              context["mentions"])
                   if not possessive(paragraph, m) and paragraph[m.start - 1: m.start] != "("]
     types = context["types"]
     for kind in ("person", "organization"):
@@ -323,6 +347,9 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
         m = re.match(r"\s*(?:[^.;:“”\"]{1,80}?)\s+of\s+", after)
         if m:
             return v_end + m.end()
+    m = NOUN_OBJECT.match(after) if speech.has(verb, "noun") else None
+    if m:
+        return v_end + m.end()
     if speech.has(verb, "object"):
         m = LISTENER.match(after)
         if m and speech.has(verb, "bare") and CLAUSE_START.match(after, m.end()):
@@ -335,7 +362,7 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
     m = CLAUSE_START.match(after)
     if m and (not after[m.end():].startswith(("“", '"')) or quoted_inside(after)):
         return v_end + m.end()
-    m = PRONOUN_CLAUSE.match(after, ADVERBIAL_ONLY.match(after).end())  # "said in February he backed …"
+    m = PRONOUN_CLAUSE.match(after)
     return v_end + m.end() if m else None
 
 

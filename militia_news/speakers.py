@@ -30,10 +30,13 @@ SPEAKER_TITLES = {"gen", "general", "lt", "col", "maj", "brig", "adm", "sgt", "c
                   "police", "professor", "prof", "grand", "ayatollah", "sheikh", "sayyid", "sayyed", "crown", "prince",
                   "king", "spokesman", "spokeswoman", "spokesperson", "commander", "u.s", "us", "senator", "sen",
                   "rep", "governor", "gov", "mayor", "judge", "deputy", "former", "senior", "state", "army"}
+TITLE_ABBREVIATIONS = {"Gen", "Lt", "Col", "Maj", "Brig", "Adm", "Sgt", "Capt", "Cpl", "Sen", "Rep", "Gov", "Prof", "Dr",
+                       "Mr", "Mrs", "Ms", "Rev", "Amb"}  # written with a stop that ends no sentence: "said Lt. Col. …"
 DEFINITE_GROUP = re.compile(r"^(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|group|movement|militia|party|"
                             r"office|ministry|organi[sz]ation|brigades?|faction)$", re.I)
 CONJUNCTION = re.compile(r"^(?:and|but|or|while|as|so|then|if|that|which|when)\b", re.I)
 
+RELATIVE = re.compile(r"\s+(?:who|whose|which)\s+")
 ASIDE = re.compile(r"^(?:who|whose|which|speaking|citing|requesting|asking)\b", re.I)  # a clause set off by commas
 
 PARTICIPLE = re.compile(r"^\w+ing\b")  # "saying", "adding", "going on to say": continues the sentence's subject
@@ -103,6 +106,7 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
     before_sentence = position if sentence is None else sentence
     phrase = re.sub(r"\s*[“”\"]\s*", " ", phrase).strip(" ,:’‘•")  # the chief’s “recruiting officer”
     phrase = re.sub(r"(?<![A-Z])\.$", "", phrase)  # "…, according to Israeli rescue services."; not "U.S."
+    phrase = RELATIVE.split(phrase)[0]  # "a source … who spoke to Anadolu Agency on the condition that …"
     if not re.search(r"\w", phrase):
         return None
     trimmed = phrase.split()

@@ -73,3 +73,22 @@ def test_every_statement_slices_the_body_exactly(dev_db, db):
         assert sum(r["kind"] == "reported" for r in rows) > 100
         for row in rows:
             assert bodies[row["article_id"]][row["char_start"]:row["char_end"]] == row["text"], row["id"]
+
+
+def test_relative_clauses_adverbials_and_noun_objects(dev_db, db):
+    """Frames the crawl writes: "which he said was …"; a subject with a relative clause naming another outlet;
+    "had said in February he …" after an aside; "confirmed having …" after an introductory word; noun-phrase
+    objects ("demanded early elections"); "said Lt. Col. Rob Shuford" with its abbreviated titles."""
+    dev = sqlite_utils.Database(dev_db)
+    expected = [
+        ("dev07.txt", 46, "was an entirely home-made product", "Hajizadeh", "amir-ali-hajizadeh", "say"),
+        ("dev02.txt", 142, "his group seized the drone", "a source from one of the resistance groups in Gaza", None, "say"),
+        ("dev06.txt", 52, "he backed early elections", "Al-Sadr", "muqtada-al-sadr", "say"),
+        ("dev02.txt", 181, "having bombed Hamas positions", "the army", None, "confirm"),
+    ]
+    for page, line, start, speaker, entity, verb in expected:
+        row = statement(dev, page, line, start)
+        assert (row["speaker"], row["speaker_entity_id"], row["verb"]) == (speaker, entity, verb)
+    assert statement(db, "000_c035f8e90eaba482.txt", 287, "early elections, better services")["verb"] == "demand"
+    row = statement(db, "003_15da29468eeff97d.txt", 46, "Marines and sailors are constantly engaged")
+    assert (row["speaker"], row["speaker_entity_id"]) == ("Rob Shuford", "rob-shuford")
