@@ -29,17 +29,23 @@ ADVERBIAL = re.compile(  # what may stand between a verb and its "that": "in a s
     r"\s*,?\s*(?=that\b)"
 )
 THAT = re.compile(r"\s*,?\s*that\s+")
-NOUN_OBJECT = re.compile(  # "demanded early elections", "ordered investigations into …"; not "ordered him", "denied in …"
+NOUN_OBJECT = re.compile(  # "demanded early elections", "ordered investigations into …"; not "ordered him", "threatened Araji"
     r"\s+(?!(?:that|to|not|him|her|them|us|me|it|himself|themselves|in|on|at|of|for|with|by|from|as|about|into|"
-    r"during|after|before|and|or|but|responsibility|comment|anonymity|any|he|she|they|we)\b)(?=[\w“‘\"])")
+    r"during|after|before|and|or|but|responsibility|comment|anonymity|any|he|she|they|we)\b)(?=[a-z“‘\"])")
+FRAME_GOES_ON = re.compile(r"\s*,\s*(?:\w+ing|and|but|while|whereas|as|who|which|according)\b")  # "…, adding that"
+CLOSING_TAIL = re.compile(  # what may follow the verb of "C, X said": a listener and adverbials, nothing more
+    r"(?:\s+(?:them|him|her|reporters|journalists|(?:the\s+)?[A-Z][\w.&’'-]*(?:\s(?:of\s)?[A-Z][\w.&’'-]*){0,4}))?"
+    + ADVERBIAL.pattern.removesuffix(r"\s*,?\s*(?=that\b)")
+    + r"(?:\s*(?:[.;!?][”\"’]?|[”\"’])?\s*$|" + FRAME_GOES_ON.pattern + ")")
 PRONOUN_CLAUSE = re.compile(  # the same adverbials, then a clause opened by a pronoun: "said in February he backed …"
     ADVERBIAL.pattern.removesuffix(r"\s*,?\s*(?=that\b)") + r"\s*,?\s+(?=(?:he|she|it|they|we|there|his|her|its|their)\s)")
-OBJECT = re.compile(r"\s*[^.;:“”\"]{0,100}?\s(?=(?:that|to|not\s+to)\s)")  # "told the Gaza border community that"
+OBJECT = re.compile(  # "told the Gaza border community that"; not ", asked about plans to withdraw"
+    r"(?!\s*(?:about|on|in|of|at|with)\b)\s*[^.;:“”\"]{0,100}?\s(?=(?:that|to|not\s+to)\s)")
 LISTENER = re.compile(r"\s+(?:them|him|her|us|me|you|reporters|journalists|the media|the press|supporters|followers|"
-                      r"(?:the\s+)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})(?=\s)")  # "telling them …", "told Reuters …"
+                      r"(?:the\s+)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})(?=[\s:,])")  # "telling them …", "told Al Jazeera:"
 CLAUSE_START = re.compile(  # a content clause opening right after "said": "said political parties could …"
     r"\s+(?!(?:in|on|at|to|of|for|with|about|during|after|before|from|by|as|and|or|but|so|it\s+was|this|"
-    r"that\s+the\s+statement|nothing|no\s+more|yes|no)\b)(?=[\w“‘\"])")
+    r"that\s+the\s+statement|nothing|no\s+more|yes|no|responsibility|credit)\b)(?=[\w“‘\"])")
 INTRODUCTORY = (r"(?:In|On|At|During|After|Before|Following|Asked|Speaking|Meanwhile|However|Earlier|Later|Last|"
                 r"Additionally|Separately|Also|Since|Thus|Still|Yet|Instead|Therefore|Moreover|Furthermore|Indeed|"
                 r"Ultimately|Finally|Now|Then|Recently|Previously|Again|So)")  # words opening an introductory phrase
@@ -53,7 +59,7 @@ HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|should|must|cannot|c
                           re.I)  # "would say", "declined to say"; not "went on to say"
 QUOTE_ATTRIBUTION = re.compile(r"[,.!?]{1,2}[”\"’]\s*(?!and\b|but\b)(?:[\w’'.-]+,?\s+){0,10}")  # “…,” said X; not “villainous” and said
 CONTENT_END = re.compile(r"[.;!?]?[”\"’]?\s*$")
-SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$|\bwhich\s+")
+SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$|\b(?:which|that)\s+")
 TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(TITLE_ABBREVIATIONS))})\.$")  # "Lt.", "Sen.": an abbreviated title
 RELATIVE_SUBJECT = re.compile(  # a relative clause whose subject says the rest: "which he said", "that officials say"
     r"\b(?:which|that|who|what)\s+(?P<who>he|she|they|it|officials|experts|[A-Z][\w’'-]+)\s+(?:also\s+|had\s+|has\s+)?$")
@@ -208,7 +214,8 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
         start = v_end + len(after) - len(after.lstrip())
         return Statement(start, content_end(paragraph, start, min(next_frame, s_end)), speaker, verb)
     if "," in paragraph[first:v_start] and not THAT.match(after):
-        if after.startswith(",") and len(before[before.rstrip().rfind(",") + 1:].split()) <= 4:
+        if (after.startswith(",") and len(before[before.rstrip().rfind(",") + 1:].split()) <= 4
+                and not FRAME_GOES_ON.match(after)):
             # A vote for his movement, he said, would mean …: the whole sentence
             parenthesis = before.rstrip().rfind(",")
             speaker = from_phrase(before[parenthesis + 1:], s_start + parenthesis + 1, verb, paragraph, **context)
@@ -217,8 +224,12 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
         introduction_only = len(before[: before.rstrip().rfind(",")].split()) < MIN_CONTENT_WORDS  # "Thus, the army"
         auxiliary_only = before[before.rstrip().rfind(",") + 1:].split()
         auxiliary_only = bool(auxiliary_only) and all(w in AUXILIARIES for w in auxiliary_only)  # "X, whose …, had said"
-        closing = (CLOSING.match(after) if speech.has(verb, "closing") and not CLAUSE_AFTER.match(after)
-                   and not forward and not auxiliary_only and not introduction_only else None)  # "told the Washington Post that …" opens a clause
+        inverted = not before[before.rstrip().rfind(",") + 1:].strip()  # "C, said X"
+        goes_on = FRAME_GOES_ON.match(after)  # "C, he said, noting that …": the rest is a frame of its own
+        closing = ((CLOSING.match("") if goes_on else CLOSING.match(after)) if speech.has(verb, "closing")
+                   and not CLAUSE_AFTER.match(after)
+                   and not forward and not auxiliary_only and not introduction_only
+                   and (inverted or CLOSING_TAIL.match(after)) else None)  # "told the Washington Post that …" opens a clause
         if closing:  # C, X said. / C, said X. / C, X said on Monday. / C, says X, author of …
             return closing_frame(paragraph, first, v_start, v_end, verb, closing, context)
     speaker = speaker_before(paragraph, s_start, v_start, verb, context, subject)
@@ -331,8 +342,9 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
         that = THAT.match(after, m.end())
         if that:
             return v_end + that.end()
-    for preposition in ("for", "on"):  # "called for C", "called on Iraqis to vote"
+    for preposition in ("for", "on"):  # "called for C", "called on Iraqis to vote", "calls upon …"
         m = re.match(rf"\s+{preposition}\s+", after) if speech.has(verb, preposition) else None
+        m = m or (re.match(r"\s+upon\s+", after) if preposition == "on" and speech.has(verb, "on") else None)
         if m:
             return v_end + m.end()
     if speech.has(verb, "object") or speech.has(verb, "infinitive"):
@@ -356,7 +368,8 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
             return v_end + m.end() + len(CLAUSE_START.match(after, m.end())[0])  # "telling them their message …"
         return None  # "X told reporters." with no clause
     form = re.search(r"\w+$", paragraph[:v_end])
-    participle = form and form[0].endswith("ing") and paragraph[: form.start()].rstrip().endswith(",")
+    participle = (form and form[0].endswith("ing") and paragraph[: form.start()].rstrip().endswith(",")
+                  and speech.has(verb, "closing"))  # "…, stating the strike was …"; not "…, calling it …"
     if not speech.has(verb, "bare") and not participle:
         return None  # "condemned the incident", "claimed responsibility": an object; but "…, stating the strike was …"
     m = CLAUSE_START.match(after)
