@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import syntok.segmenter as segmenter
 
@@ -59,7 +60,7 @@ HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|should|must|cannot|c
                           re.I)  # "would say", "declined to say"; not "went on to say"
 QUOTE_ATTRIBUTION = re.compile(r"[,.!?]{1,2}[”\"’]\s*(?!and\b|but\b)(?:[\w’'.-]+,?\s+){0,10}")  # “…,” said X; not “villainous” and said
 CONTENT_END = re.compile(r"[.;!?]?[”\"’]?\s*$")
-SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$|\b(?:which|that)\s+")
+SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$|\bwhich\s+")
 TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(TITLE_ABBREVIATIONS))})\.$")  # "Lt.", "Sen.": an abbreviated title
 RELATIVE_SUBJECT = re.compile(  # a relative clause whose subject says the rest: "which he said", "that officials say"
     r"\b(?:which|that|who|what)\s+(?P<who>he|she|they|it|officials|experts|[A-Z][\w’'-]+)\s+(?:also\s+|had\s+|has\s+)?$")
@@ -286,7 +287,8 @@ def speaker_before(paragraph: str, s_start: int, v_start: int, verb: str, contex
     lead = paragraph[s_start:v_start]
     if PARTICIPLE.match(paragraph[v_start:]) and (not lead.strip() or lead.rstrip().endswith(",")):
         return subject
-    breaks = list(SUBJECT_BREAK.finditer(lead))
+    breaks = list(SUBJECT_BREAK.finditer(lead)) + list(reported_that(context["speech"].pattern.pattern).finditer(lead))
+    breaks.sort(key=lambda m: m.end())  # "…, noting that Iran’s foreign ministry had called for …": the ministry
     if breaks:
         lead_start = breaks[-1].end()
         if not lead[lead_start:].strip() and subject:
@@ -321,6 +323,12 @@ def speaker_before(paragraph: str, s_start: int, v_start: int, verb: str, contex
         return subject
     local = lead.find(phrase.strip())
     return from_phrase(phrase, offset + max(local, 0), verb, paragraph, **context) or subject
+
+
+@lru_cache(maxsize=8)
+def reported_that(verbs: str) -> re.Pattern[str]:
+    """A reporting verb (`verbs`: their pattern) and its "that": a later verb's subject stands after the "that"."""
+    return re.compile(verbs + r"[^.;“”\"]{0,40}?\bthat\s+")
 
 
 def pick_subject(segments: list[str]) -> str:
