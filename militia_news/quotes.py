@@ -286,7 +286,7 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
         for m in local:
             if types.get(m.entity_id) in ("person", "organization") and not any(s.start <= m.start < s.end for s in spans):
                 events.append(Event(offset + m.start, Speaker(without_titles(m.surface), m.entity_id, "say",
-                                                              types[m.entity_id]), possessive(paragraph, m)))
+                                                              types[m.entity_id]), possessive(paragraph, m), True))
                 key = name_key(m.surface)
                 if types[m.entity_id] == "person" and key:
                     people[key[-1]] = m.entity_id
@@ -320,7 +320,11 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
             if speaker is not None and kind == "speech":
                 last = speaker
                 events.append(Event(offset + span.start, speaker))
-        for statement in reported_in_paragraph(paragraph, spans, context, speech):
+        statements = reported_in_paragraph(paragraph, spans, context, speech)
+        # a name inside what someone is reported to have said is not who a later "he said" refers to
+        events[:] = [e for e in events if not (e.mention and any(
+            offset + st.start <= e.position < offset + st.end for st in statements))]
+        for statement in statements:
             speaker = statement.speaker
             quotes.append(Quote(paragraph[statement.start: statement.end], offset + statement.start,
                                 offset + statement.end, speaker.text if speaker else None,

@@ -21,7 +21,8 @@ from functools import lru_cache
 import syntok.segmenter as segmenter
 
 from .reference import SpeechVerbs
-from .speakers import ASIDE, PARTICIPLE, RELATIVE, TITLE_ABBREVIATIONS, Speaker, from_phrase, mentions_between, named, possessive
+from .speakers import (ASIDE, PARTICIPLE, RELATIVE, TITLE_ABBREVIATIONS, Speaker, from_phrase, mentions_between, named,
+                       possessive, without_titles)
 
 ADVERBIAL = re.compile(  # what may stand between a verb and its "that": "in a statement on Monday", "late Friday"
     r"(?:\s*,?\s*(?:(?:in|on|at|during|after|before|via|through|from|by|as|with|along|amid|late|early|last|this|earlier|later|"
@@ -64,6 +65,11 @@ SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|wh
 TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(TITLE_ABBREVIATIONS))})\.$")  # "Lt.", "Sen.": an abbreviated title
 RELATIVE_SUBJECT = re.compile(  # a relative clause whose subject says the rest: "which he said", "that officials say"
     r"\b(?:which|that|who|what)\s+(?P<who>he|she|they|it|officials|experts|[A-Z][\w’'-]+)\s+(?:also\s+|had\s+|has\s+)?$")
+SENTENCE_SUBJECT = re.compile(  # "The populist preacher has …", "Sadr released …": words up to an auxiliary or past verb
+    r"\s*(?P<subject>(?:[A-Z][\w’'-]*|the)(?:\s+(?!(?:has|have|had|was|is|were|are|also|will|would)\b)"
+    r"(?![a-z]+ed\b)[\w’'-]+){0,5}?)\s+(?:has|have|had|was|is|were|are|also|will|would|[a-z]+ed)\b")
+AND = re.compile(r"^,?\s+(?:and|as well as|along with)\s|,\s+as well as\s")  # between two speakers of one verb
+PRONOUN_AND = re.compile(r"^\s*(?P<pronoun>He|She|he|she)\s+and\s+(?P<other>(?:an?|another|other|his|her|the)\s[^,]{3,60})$")
 MIN_CONTENT_WORDS = 3
 AUXILIARIES = {"has", "have", "had", "was", "is", "were", "are", "also", "reportedly", "previously", "yesterday",
                "today", "tonight", "then", "later", "earlier", "again", "once", "further", "already", "repeatedly",
@@ -286,13 +292,15 @@ def speaker_before(paragraph: str, s_start: int, v_start: int, verb: str, contex
     else the phrase before it; a participle ("…, adding that") keeps the sentence's speaker."""
     lead = paragraph[s_start:v_start]
     if PARTICIPLE.match(paragraph[v_start:]) and (not lead.strip() or lead.rstrip().endswith(",")):
-        return subject
-    breaks = list(SUBJECT_BREAK.finditer(lead)) + list(reported_that(context["speech"].pattern.pattern).finditer(lead))
+        return subject or sentence_subject(paragraph, s_start, v_start, verb, context)
+    breaks = [m for m in SUBJECT_BREAK.finditer(lead) if not enclosed(lead, m)]
+    breaks += reported_that(context["speech"].pattern.pattern).finditer(lead)
     breaks.sort(key=lambda m: m.end())  # "…, noting that Iran’s foreign ministry had called for …": the ministry
     if breaks:
         lead_start = breaks[-1].end()
-        if not lead[lead_start:].strip() and subject:
-            return subject  # "… and warned that": the same speaker
+        if not lead[lead_start:].strip():
+            # "… and warned that": the same speaker
+            return subject or sentence_subject(paragraph, s_start, v_start, verb, context)
         lead = lead[lead_start:]
         offset = s_start + lead_start
     else:
@@ -305,6 +313,9 @@ def speaker_before(paragraph: str, s_start: int, v_start: int, verb: str, contex
                                               context["mentions"])
                   if not possessive(paragraph, m) and paragraph[m.start - 1: m.start] != "("]
     types = context["types"]
+    together = coordinated(paragraph, lead, offset, named_here, verb, context)
+    if together:
+        return together
     for kind in ("person", "organization"):
         of_kind = [m for m in named_here if types.get(m.entity_id) == kind]
         if of_kind:
@@ -323,6 +334,42 @@ def speaker_before(paragraph: str, s_start: int, v_start: int, verb: str, contex
         return subject
     local = lead.find(phrase.strip())
     return from_phrase(phrase, offset + max(local, 0), verb, paragraph, **context) or subject
+
+
+def enclosed(lead: str, m: re.Match[str]) -> bool:
+    """A break inside an aside that closes before the verb: "Hamas, which rules Gaza, said", "(November 7)"."""
+    if m.group().startswith("("):
+        return ")" in lead[m.end():]
+    return m.group().startswith("which") and lead[: m.start()].rstrip().endswith(",") and "," in lead[m.end():]
+
+
+def sentence_subject(paragraph: str, s_start: int, v_start: int, verb: str, context: dict) -> Speaker | None:
+    """The subject opening the sentence, for a later verb that has none of its own ("The cleric reversed his
+    decision … and announced that …", "…, vowing to …"): its words up to its own verb."""
+    m = SENTENCE_SUBJECT.match(paragraph, s_start, v_start)
+    if not m:
+        return None
+    return from_phrase(m["subject"], s_start + m.start("subject"), verb, paragraph, **context)
+
+
+def coordinated(paragraph: str, lead: str, offset: int, named_here, verb: str, context: dict) -> Speaker | None:
+    """Two speakers joined as one subject: "Mark Esper, as well as … Gen. Mark Milley, told journalists",
+    "Iraqi Hezbollah and al-Nujaba threatened", "He and another committee member said": both, linked to neither."""
+    types = context["types"]
+    speakers = [m for m in named_here if types.get(m.entity_id) in ("person", "organization")]
+    if len(speakers) >= 2:
+        first, rest = speakers[0], speakers[1:]
+        second = next((m for m in rest if types[m.entity_id] == types[first.entity_id]), rest[0])  # not his office's
+        between = paragraph[first.end: second.start]
+        if AND.search(between) and not context["speech"].pattern.search(between):
+            names = [without_titles(m.surface) for m in (first, second)]
+            return Speaker(" and ".join(names), None, verb, "organization", lead.strip(" ,"))
+    m = PRONOUN_AND.match(lead)
+    if m and not speakers:
+        first = from_phrase(m["pronoun"], offset + m.start("pronoun"), verb, paragraph, **context)
+        if first and first.entity_id:
+            return Speaker(f"{first.text} and {m['other'].strip()}", None, verb, "organization", lead.strip(" ,"))
+    return None
 
 
 @lru_cache(maxsize=8)

@@ -18,7 +18,7 @@ TRAILING_VERBS = {"went", "on", "to", "also", "further", "then", "later", "again
 STATEMENT_BY = re.compile(r"^(?:an?|the)\s+(?:[\w-]+\s+)?statement\b", re.I)
 INDEFINITE = re.compile(r"^(?:an?|another|one|two|three|several|some|many|other|western|senior|local)\b", re.I)
 DEFINITE_PERSON = re.compile(r"^the\s+(?:[\w-]+\s+){0,2}(?:premier|cleric|president|spokes\w+|leader|minister|"
-                             r"secretary|commander|chief|prime minister|general|ayatollah|head|director|envoy|"
+                             r"secretary|commander|chief|prime minister|general|ayatollah|head|director|envoy|preacher|scholar|imam|"
                              r"ambassador|scientist|professor|author|seismologist|geologist)(?:\s+of\b.*)?$", re.I)
 DOCUMENT = re.compile(r"^(?:the|this|that|its|his|her|their|a later)\s+(?:[\w-]+\s+){0,2}(?P<noun>report|update|"
                       r"passage|book|paper|newspaper|document|letter|tweet|post|message|memo|study|article|website)$",
@@ -76,6 +76,7 @@ class Event:
     position: int  # offset in the body
     speaker: Speaker
     possessive: bool = False  # a name in the possessive ("Kubrick’s film"): an antecedent, never an author
+    mention: bool = False  # a name in the text, not someone found speaking
 
 
 def mentions_between(start: int, end: int, mentions):
@@ -86,12 +87,14 @@ def possessive(paragraph: str, m: ResolvedMention) -> bool:
     return paragraph[m.end: m.end + 2] in ("’s", "'s") or paragraph[m.end: m.end + 1] == "’"
 
 
-def recent(events: list[Event], before: int, kinds: tuple[str, ...], named_only: bool = False) -> Speaker | None:
+def recent(events: list[Event], before: int, kinds: tuple[str, ...], named_only: bool = False,
+           own: bool = False) -> Speaker | None:
     """The nearest speaker or name of these kinds before a position (if `named_only`, a name not in the
-    possessive); of two at one position, the later found (a speaker over the name it was found by)."""
+    possessive; if `own`, anyone not in the possessive); of two at one position, the later found (a speaker over
+    the name it was found by)."""
     best = None
     for event in events:
-        if event.position < before and event.speaker.kind in kinds and (
+        if event.position < before and event.speaker.kind in kinds and not (own and event.possessive) and (
                 not named_only or event.speaker.entity_id and not event.possessive):
             if best is None or event.position >= best.position:
                 best = event
@@ -127,8 +130,8 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
     person = [m for m in inside if types.get(m.entity_id) == "person"]
     if person:
         return named(phrase, person[0], verb, "person")
-    if DEFINITE_PERSON.match(phrase):
-        found = recent(events, before_sentence, ("person",))
+    if DEFINITE_PERSON.match(phrase):  # "the cleric": the last person named, not one in the possessive
+        found = recent(events, before_sentence, ("person",), own=True)
         if found and found.entity_id:
             return Speaker(found.text, found.entity_id, verb, "person", phrase)
     if organization:

@@ -92,3 +92,20 @@ def test_relative_clauses_adverbials_and_noun_objects(dev_db, db):
     assert statement(db, "000_c035f8e90eaba482.txt", 287, "early elections, better services")["verb"] == "demand"
     row = statement(db, "003_15da29468eeff97d.txt", 46, "Marines and sailors are constantly engaged")
     assert (row["speaker"], row["speaker_entity_id"]) == ("Rob Shuford", "rob-shuford")
+
+
+def test_speakers_of_coordinated_subjects_participles_and_asides(dev_db, db):
+    """Two speakers of one verb are both, linked to neither; a verb with no subject of its own ("… and announced
+    that", "…, vowing to") takes the sentence's; an aside closing before the verb ("Hamas, which rules the Gaza
+    Strip, said") is no subject; a name inside a reported statement is no antecedent of the next "he said"."""
+    row = statement(db, "003_15da29468eeff97d.txt", 405, "American forces were not leaving Iraq")
+    assert (row["speaker"], row["speaker_entity_id"]) == ("Mark Esper and Mark Milley", None)
+    row = statement(db, "000_c035f8e90eaba482.txt", 447, "U.S. moves were designed to scare")
+    assert (row["speaker"], row["speaker_entity_id"]) == ("Gati Rikabi and another committee member", None)
+    dev = sqlite_utils.Database(dev_db)
+    row = statement(dev, "dev03.txt", 117, "it has opened an investigation")
+    assert (row["speaker"], row["speaker_entity_id"]) == ("Hamas", "hamas")
+    row = statement(dev, "dev01.txt", 175, "to fight corruption")
+    assert (row["speaker"], row["speaker_entity_id"], row["verb"]) == ("Moqtada Al Sadr", "muqtada-al-sadr", "vow")
+    row = statement(db, "000_c035f8e90eaba482.txt", 447, "Militia attacks were not necessarily")
+    assert row["speaker_entity_id"] != "donald-trump"
