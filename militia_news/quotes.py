@@ -42,6 +42,7 @@ ATTRIBUTION_TAIL = re.compile(r"$|[.,;!?]|(?:in|on|at|to|during|after|before|fro
 TITLE_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:tool|app|website|system|program(?:me)?|campaign|hashtag|series|"
                          r"slogan|poster|banner|book|film|documentary)\b")  # the “Did you feel it?” web reporting system
 TITLE_CUES = re.compile(r"(?:titled|title|entitled|headlined|headline|poster|banner|slogan|hashtag|page)\s*,?\s*$", re.I)
+LISTENER_BEFORE = re.compile(r"\b(?:told|telling|tells|tell)\s+(?:the\s+)?$")
 TITLE_CASE_WORDS = 6  # a quoted name or title in title case is at most this long
 ATTRIBUTION_REACH = 160  # characters of a clause read for an attribution
 SENTENCE_BREAK = re.compile(
@@ -284,7 +285,8 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
         local = [ResolvedMention(m.entity_id, m.field, m.caption, m.surface, m.start - offset, m.end - offset)
                  for m in mentions if m.field == "body" and offset <= m.start < offset + len(paragraph)]
         for m in local:
-            if types.get(m.entity_id) in ("person", "organization") and not any(s.start <= m.start < s.end for s in spans):
+            if (types.get(m.entity_id) in ("person", "organization") and not any(s.start <= m.start < s.end for s in spans)
+                    and not LISTENER_BEFORE.search(paragraph, 0, m.start)):  # "sources told AFP. They …": not AFP
                 events.append(Event(offset + m.start, Speaker(without_titles(m.surface), m.entity_id, "say",
                                                               types[m.entity_id]), possessive(paragraph, m), True))
                 key = name_key(m.surface)

@@ -66,7 +66,7 @@ TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(TITLE_ABBREVIATIONS))})\.$")  #
 RELATIVE_SUBJECT = re.compile(  # a relative clause whose subject says the rest: "which he said", "that officials say"
     r"\b(?:which|that|who|what)\s+(?P<who>he|she|they|it|officials|experts|[A-Z][\w’'-]+)\s+(?:also\s+|had\s+|has\s+)?$")
 SENTENCE_SUBJECT = re.compile(  # "The populist preacher has …", "Sadr released …": words up to an auxiliary or past verb
-    r"\s*(?P<subject>(?:[A-Z][\w’'-]*|the)(?:\s+(?!(?:has|have|had|was|is|were|are|also|will|would)\b)"
+    rf"\s*(?:{INTRODUCTORY}\b[^,]{{0,60}},\s*)?(?P<subject>(?:[A-Z][\w’'-]*|the|an?)(?:\s+(?!(?:has|have|had|was|is|were|are|also|will|would)\b)"
     r"(?![a-z]+ed\b)[\w’'-]+){0,5}?)\s+(?:has|have|had|was|is|were|are|also|will|would|[a-z]+ed)\b")
 AND = re.compile(r"^,?\s+(?:and|as well as|along with)\s|,\s+as well as\s")  # between two speakers of one verb
 PRONOUN_AND = re.compile(r"^\s*(?P<pronoun>He|She|he|she)\s+and\s+(?P<other>(?:an?|another|other|his|her|the)\s[^,]{3,60})$")

@@ -36,6 +36,10 @@ DEFINITE_GROUP = re.compile(r"^(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:statemen
                             r"office|ministry|organi[sz]ation|brigades?|faction)$", re.I)
 CONJUNCTION = re.compile(r"^(?:and|but|or|while|as|so|then|if|that|which|when)\b", re.I)
 
+HEAD_OF = re.compile(  # people described by what they belong to: the speakers are they, not the name after "of"
+    r"^(?:the\s+|an?\s+|some\s+|several\s+|many\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?P<head>(?:[A-Za-z]+(?:ers|ists|ians|ents|ors|ials|ants|ives|ees))|spokes(?:man|woman|person)|official|member|"
+    r"source)\s+(?:of|for|from|at|in|with|close to)\s", re.I)
 RELATIVE = re.compile(r"\s+(?:who|whose|which)\s+")
 ASIDE = re.compile(r"^(?:who|whose|which|speaking|citing|requesting|asking)\b", re.I)  # a clause set off by commas
 
@@ -127,6 +131,9 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
         return Speaker(phrase, organization[0].entity_id, verb, "organization")
     if INDEFINITE.match(phrase) or ANONYMITY.search(phrase):
         return Speaker(phrase, None, verb, "organization" if STATEMENT_BY.match(phrase) else "person")
+    head = HEAD_OF.match(phrase)
+    if head and not any(offset + head.start("head") > m.start for m in inside):
+        return Speaker(phrase, None, verb, "person")  # "The followers of Muqtada al-Sadr", "Seismologists at …"
     person = [m for m in inside if types.get(m.entity_id) == "person"]
     if person:
         return named(phrase, person[0], verb, "person")
@@ -143,7 +150,7 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
                  or recent(events, before_sentence, ("organization", "person"), named_only=True))
         if found:
             return Speaker(found.text, found.entity_id, verb, found.kind, phrase)
-    if DEFINITE_GROUP.match(phrase):
+    if DEFINITE_GROUP.match(phrase) and not re.search(r"\s[A-Z]", phrase):  # "the group"; not "the Gazan ministry"
         found = recent(events, before_sentence, ("organization",))
         return Speaker(found.text if found else phrase, found.entity_id if found else None, verb, "organization",
                        phrase if found else None)
