@@ -65,9 +65,7 @@ SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|wh
 TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(TITLE_ABBREVIATIONS))})\.$")  # "Lt.", "Sen.": an abbreviated title
 RELATIVE_SUBJECT = re.compile(  # a relative clause whose subject says the rest: "which he said", "that officials say"
     r"\b(?:which|that|who|what)\s+(?P<who>he|she|they|it|officials|experts|[A-Z][\w’'-]+)\s+(?:also\s+|had\s+|has\s+)?$")
-SENTENCE_SUBJECT = re.compile(  # "The populist preacher has …", "Sadr released …": words up to an auxiliary or past verb
-    rf"\s*(?:{INTRODUCTORY}\b[^,]{{0,60}},\s*)?(?P<subject>(?:[A-Z][\w’'-]*|the|an?)(?:\s+(?!(?:has|have|had|was|is|were|are|also|will|would)\b)"
-    r"(?![a-z]+ed\b)[\w’'-]+){0,5}?)\s+(?:has|have|had|was|is|were|are|also|will|would|[a-z]+ed)\b")
+FIRST_VERB = re.compile(r"\s(?:has|have|had|was|is|were|are|will|would|[a-z]+ed)\b")  # "The preacher has …", "Sadr released"
 AND = re.compile(r"^,?\s+(?:and|as well as|along with)\s|,\s+as well as\s")  # between two speakers of one verb
 PRONOUN_AND = re.compile(r"^\s*(?P<pronoun>He|She|he|she)\s+and\s+(?P<other>(?:an?|another|other|his|her|the)\s[^,]{3,60})$")
 MIN_CONTENT_WORDS = 3
@@ -287,12 +285,16 @@ def trim_to_conjunction(paragraph: str, start: int, end: int, before_frame: bool
 
 
 def speaker_before(paragraph: str, s_start: int, v_start: int, verb: str, context: dict,
-                   subject: Speaker | None) -> Speaker | None:
+                   subject: Speaker | None, own_subject: bool = False) -> Speaker | None:
     """The subject of a verb: a name in its clause before it (a person before an organization, as for quotations),
-    else the phrase before it; a participle ("…, adding that") keeps the sentence's speaker."""
+    else the phrase before it; a participle ("…, adding that") keeps the sentence's speaker (with `own_subject`,
+    only what stands before the verb counts)."""
     lead = paragraph[s_start:v_start]
     if PARTICIPLE.match(paragraph[v_start:]) and (not lead.strip() or lead.rstrip().endswith(",")):
-        return subject or sentence_subject(paragraph, s_start, v_start, verb, context)
+        quoted_by = quotation_attribution(context["speech"].pattern.pattern).search(lead)
+        if subject is None and quoted_by:  # "“…,” he said, adding that …": who said the quotation
+            return from_phrase(quoted_by["who"], s_start + quoted_by.start("who"), verb, paragraph, **context)
+        return subject or (None if own_subject else sentence_subject(paragraph, s_start, v_start, verb, context))
     breaks = [m for m in SUBJECT_BREAK.finditer(lead) if not enclosed(lead, m)]
     breaks += reported_that(context["speech"].pattern.pattern).finditer(lead)
     breaks.sort(key=lambda m: m.end())  # "…, noting that Iran’s foreign ministry had called for …": the ministry
@@ -300,7 +302,7 @@ def speaker_before(paragraph: str, s_start: int, v_start: int, verb: str, contex
         lead_start = breaks[-1].end()
         if not lead[lead_start:].strip():
             # "… and warned that": the same speaker
-            return subject or sentence_subject(paragraph, s_start, v_start, verb, context)
+            return subject or (None if own_subject else sentence_subject(paragraph, s_start, v_start, verb, context))
         lead = lead[lead_start:]
         offset = s_start + lead_start
     else:
@@ -345,11 +347,11 @@ def enclosed(lead: str, m: re.Match[str]) -> bool:
 
 def sentence_subject(paragraph: str, s_start: int, v_start: int, verb: str, context: dict) -> Speaker | None:
     """The subject opening the sentence, for a later verb that has none of its own ("The cleric reversed his
-    decision … and announced that …", "…, vowing to …"): its words up to its own verb."""
-    m = SENTENCE_SUBJECT.match(paragraph, s_start, v_start)
+    decision … and announced that …", "…, vowing to …"): what stands before the sentence's first verb."""
+    m = FIRST_VERB.search(paragraph, s_start, v_start)
     if not m:
         return None
-    return from_phrase(m["subject"], s_start + m.start("subject"), verb, paragraph, **context)
+    return speaker_before(paragraph, s_start, m.start() + 1, verb, context, None, own_subject=True)
 
 
 def coordinated(paragraph: str, lead: str, offset: int, named_here, verb: str, context: dict) -> Speaker | None:
@@ -370,6 +372,12 @@ def coordinated(paragraph: str, lead: str, offset: int, named_here, verb: str, c
         if first and first.entity_id:
             return Speaker(f"{first.text} and {m['other'].strip()}", None, verb, "organization", lead.strip(" ,"))
     return None
+
+
+@lru_cache(maxsize=8)
+def quotation_attribution(verbs: str) -> re.Pattern[str]:
+    """The attribution of a quotation that a participle continues: "“…,” he said, adding …"."""
+    return re.compile(r"[”\"]\s*(?P<who>[^,“”\"]{1,80}?)\s+" + verbs + r"[^,“”\"]{0,40},\s*$")
 
 
 @lru_cache(maxsize=8)
