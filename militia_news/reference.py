@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -60,7 +60,7 @@ SCHEMAS = {
     "speech.yml": {"type": "object", "required": ["verbs"], "properties": {
         "verbs": {"type": "object", "additionalProperties": {
             "type": "object", "required": ["forms"], "additionalProperties": False, "properties": {
-                "forms": _TEXTS, "frames": {"type": "array", "items": {"enum": list(FRAMES)}}}}},
+                "forms": _TEXTS, "frames": {"type": "array", "items": {"enum": list(FRAMES)}}, "nouns": _TEXTS}}},
         "cues": {"type": "object", "additionalProperties": _TEXT}}},
 }
 
@@ -74,6 +74,8 @@ class SpeechVerbs:
     frames: dict[str, frozenset[str]]  # "urge" -> {"object", "infinitive"}
     cues: dict[str, str]  # "according to" -> "according to"
     pattern: re.Pattern[str]  # any form, a whole word, the longest first
+    nouns: dict[str, str] = field(default_factory=dict)  # "warnings" -> "warn": a noun whose "that" opens a statement
+    noun_pattern: re.Pattern[str] | None = None
 
     def has(self, base: str, frame: str) -> bool:
         return frame in self.frames.get(base, ())
@@ -91,13 +93,22 @@ def default_speech() -> SpeechVerbs:
 
 def load_speech(path: Path) -> SpeechVerbs:
     data = load_yaml(path)
-    base, frames = {}, {}
+    base, frames, nouns = {}, {}, {}
     for verb, entry in data["verbs"].items():
         frames[verb] = frozenset(entry.get("frames") or ())
         for form in entry["forms"]:
             base.setdefault(form, verb)
-    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, base), key=len, reverse=True)) + r")\b")
-    return SpeechVerbs(base, frames, dict(data.get("cues") or {}), pattern)
+        for noun in entry.get("nouns") or ():
+            nouns.setdefault(noun, verb)
+    return SpeechVerbs(base, frames, dict(data.get("cues") or {}), word_pattern(base), nouns, word_pattern(nouns))
+
+
+def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of the words, whole and not part of a compound ("so-called"), the longest first (with none, a pattern
+    that never matches)."""
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b")
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,17 @@ THAT = re.compile(r"\s*,?\s*that\s+")
 NOUN_OBJECT = re.compile(  # "demanded early elections", "ordered investigations into …"; not "ordered him", "threatened Araji"
     r"\s+(?!(?:that|to|not|him|her|them|us|me|it|himself|themselves|in|on|at|of|for|with|by|from|as|about|into|"
     r"during|after|before|and|or|but|responsibility|comment|anonymity|any|he|she|they|we)\b)(?=[a-z“‘\"])")
+LEADING_CONJUNCTION = re.compile(r"(?:(?:But|And|Yet|So)\s+(?=[a-z]))?")
+AS_SAID = re.compile(r"^\s*As\s+(?P<who>[^,]{1,60}?)\s+(?:has\s+|had\s+|have\s+)?$")  # "As she explained, C"
+AS_SAID_REST = re.compile(r"^[^.;“”\"]{0,120}?,\s+(?=[a-z“])")  # the "as" clause ends at a comma before a clause
+NOUN = "noun:"  # marks a frame found by a noun ("warnings that …") in a sentence's list of frames
+NOUN_POSITION = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|amid|of|despite|after|following|over|new|recent)|[’']s)\s+$",
+                           re.I)
+NOUN_THAT = re.compile(  # "warnings that", "reports in the Gaza Strip from the so-called “balloon units” that"
+    r"(?:\s+(?:in|on|by)\s+[^,.;:“”\"]{1,50}?)?(?:\s+(?:from|by)\s+(?P<source>[^,.;:]{1,60}?))?\s+that\s+")
+POSSESSOR = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?:\s+(?:al-|[A-Z])[\w.’'-]*){0,4}?)[’']s\s+(?:\w+\s+)?$")
+PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$")
+INVERTED = re.compile(r"(?P<who>\s+(?:[A-Z]|the\s|an?\s)[^,.;:“”\"]{1,60}),\s+\S.*$")  # "…, says Kathryn Miles, author of …"
 FRAME_GOES_ON = re.compile(r"\s*,\s*(?:\w+ing|and|but|while|whereas|as|who|which|according)\b")  # "…, adding that"
 CLOSING_TAIL = re.compile(  # what may follow the verb of "C, X said": a listener and adverbials, nothing more
     r"(?:\s+(?:them|him|her|reporters|journalists|(?:the\s+)?[A-Z][\w.&’'-]*(?:\s(?:of\s)?[A-Z][\w.&’'-]*){0,4}))?"
@@ -64,7 +75,8 @@ CONTENT_END = re.compile(r"[.;!?]?[”\"’]?\s*$")
 SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$|\bwhich\s+")
 TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(TITLE_ABBREVIATIONS))})\.$")  # "Lt.", "Sen.": an abbreviated title
 RELATIVE_SUBJECT = re.compile(  # a relative clause whose subject says the rest: "which he said", "that officials say"
-    r"\b(?:which|that|who|what)\s+(?P<who>he|she|they|it|officials|experts|[A-Z][\w’'-]+)\s+(?:also\s+|had\s+|has\s+)?$")
+    r"\b(?:which|that|who|what)\s+(?P<who>he|she|they|it|[a-z]{3,}(?:ists|ers|ians|ials|ts|rs)|[A-Z][\w’'-]+)\s+"
+    r"(?:also\s+|had\s+|has\s+)?$")  # "which geologists suggest has …"
 FIRST_VERB = re.compile(r"\s(?:has|have|had|was|is|were|are|will|would|[a-z]+ed)\b")  # "The preacher has …", "Sadr released"
 AND = re.compile(r"^,?\s+(?:and|as well as|along with)\s|,\s+as well as\s")  # between two speakers of one verb
 PRONOUN_AND = re.compile(r"^\s*(?P<pronoun>He|She|he|she)\s+and\s+(?P<other>(?:an?|another|other|his|her|the)\s[^,]{3,60})$")
@@ -117,7 +129,7 @@ def in_quotation(spans, position: int) -> bool:
 
 def reported_in_paragraph(paragraph: str, spans, context: dict, speech: SpeechVerbs) -> list[Statement]:
     """The statements of one paragraph; `spans` are its direct quotations, `context` the speaker context."""
-    if not speech.pattern.search(paragraph) and "ccording to" not in paragraph:
+    if not (speech.pattern.search(paragraph) or speech.noun_pattern.search(paragraph) or "ccording to" in paragraph):
         return []
     found: list[Statement] = []
     for s_start, s_end in sentences(paragraph):
@@ -147,6 +159,12 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
         for m in re.finditer(rf"\b{re.escape(cue)}\b", text, re.I):
             if not in_quotation(spans, s_start + m.start()):
                 found.append((s_start + m.start(), s_start + m.end(), verb))
+    for m in speech.noun_pattern.finditer(text):
+        noun = m.group(1)
+        as_noun = noun not in speech.base or NOUN_POSITION.search(text[: m.start()])  # "amid reports", "Sadr’s claims"
+        if as_noun and NOUN_THAT.match(text, m.end()) and not in_quotation(spans, s_start + m.start()):
+            found = [f for f in found if f[0] != s_start + m.start()]
+            found.append((s_start + m.start(), s_start + m.end(), NOUN + speech.nouns[noun]))
     return sorted(found)
 
 
@@ -154,8 +172,8 @@ def sentence_statements(paragraph: str, s_start: int, s_end: int, spans, context
                         speech: SpeechVerbs) -> list[Statement]:
     found_frames = frames(paragraph, s_start, s_end, spans, speech)
     # a frame bounds the content before it only if it opens a content clause of its own ("…, and warned that …")
-    opens = [verb == "according to" or content_start(paragraph, v_end, s_end, verb, speech) is not None
-             for _, v_end, verb in found_frames]
+    opens = [verb == "according to" or verb.startswith(NOUN) or content_start(paragraph, v_end, s_end, verb, speech)
+             is not None for _, v_end, verb in found_frames]
     statements: list[Statement] = []
     subject: Speaker | None = None  # the sentence's speaker, for "…, adding that …"
     for k, (v_start, v_end, verb) in enumerate(found_frames):
@@ -164,6 +182,9 @@ def sentence_statements(paragraph: str, s_start: int, s_end: int, spans, context
                    "sentence": context["paragraph_offset"] + s_start}  # what a pronoun or description may refer to
         if verb == "according to":
             statement = according_to(paragraph, s_start, s_end, v_start, v_end, next_frame, context)
+        elif verb.startswith(NOUN):
+            statement = noun_frame(paragraph, s_start, s_end, v_start, v_end, verb.removeprefix(NOUN), next_frame,
+                                   context)
         else:
             statement = verb_frame(paragraph, s_start, s_end, v_start, v_end, verb, next_frame, spans, context,
                                    speech, subject, statements)
@@ -184,6 +205,21 @@ def and_that(paragraph: str, statement: Statement) -> list[Statement]:
         parts.append(Statement(start, statement.start + m.start(), statement.speaker, statement.verb))
         start = statement.start + m.end()
     return [*parts, Statement(start, statement.end, statement.speaker, statement.verb)]
+
+
+def noun_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: int, verb: str, next_frame: int,
+               context: dict) -> Statement | None:
+    """Sadr’s warnings that C / reports from X that C: the speaker is the possessor or the source named."""
+    m = NOUN_THAT.match(paragraph, v_end, s_end)
+    owner = POSSESSOR.search(paragraph, s_start, v_start)
+    if owner:
+        speaker = from_phrase(owner["who"], owner.start("who"), verb, paragraph, **context)
+    elif m["source"]:
+        speaker = from_phrase(m["source"], m.start("source"), verb, paragraph, **context)
+    else:
+        speaker = None
+    start = m.end()
+    return Statement(start, content_end(paragraph, start, min(next_frame, s_end)), speaker, verb)
 
 
 def according_to(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: int, next_frame: int,
@@ -213,6 +249,12 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
     after = paragraph[v_end:s_end]
     before = paragraph[s_start:v_start]
     first = max(statements[-1].end, s_start) if statements else s_start
+    as_said = AS_SAID.match(before) if not statements else None
+    rest = AS_SAID_REST.search(after) if as_said else None
+    if rest:  # "As she explained when …, there’s a much larger number of faults …"
+        speaker = from_phrase(as_said["who"], s_start + as_said.start("who"), verb, paragraph, **context)
+        start = v_end + rest.end()
+        return Statement(start, content_end(paragraph, start, min(next_frame, s_end)), speaker, verb)
     relative = RELATIVE_SUBJECT.search(before)
     if relative and re.match(r"\s+[a-z]", after):  # "…, which he said was an entirely home-made product."
         speaker = from_phrase(relative["who"], s_start + relative.start("who"), verb, paragraph, **context)
@@ -231,13 +273,15 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
         auxiliary_only = bool(auxiliary_only) and all(w in AUXILIARIES for w in auxiliary_only)  # "X, whose …, had said"
         inverted = not before[before.rstrip().rfind(",") + 1:].strip()  # "C, said X"
         goes_on = FRAME_GOES_ON.match(after)  # "C, he said, noting that …": the rest is a frame of its own
-        closing = ((CLOSING.match("") if goes_on else CLOSING.match(after)) if speech.has(verb, "closing")
+        closing = ((CLOSING.match("") if goes_on else CLOSING.match(after) or (INVERTED.match(after) if inverted else None))
+                   if speech.has(verb, "closing")
                    and not CLAUSE_AFTER.match(after)
                    and not forward and not auxiliary_only and not introduction_only
                    and (inverted or CLOSING_TAIL.match(after)) else None)  # "told the Washington Post that …" opens a clause
         if closing:  # C, X said. / C, said X. / C, X said on Monday. / C, says X, author of …
             return closing_frame(paragraph, first, v_start, v_end, verb, closing, context)
-    speaker = speaker_before(paragraph, s_start, v_start, verb, context, subject)
+    passive = PASSIVE.search(before)  # "which were accused of …": its subject is not who spoke
+    speaker = None if passive else speaker_before(paragraph, s_start, v_start, verb, context, subject)
     start = content_start(paragraph, v_end, s_end, verb, speech)
     if start is None:
         return Statement(v_end, v_end, speaker, verb)  # a frame with no content: still the sentence's speaker
@@ -251,12 +295,13 @@ def closing_frame(paragraph: str, first: int, v_start: int, v_end: int, verb: st
     """C, X said. The speaker is the comma-separated piece before the verb (or after it, "C, said X"); an
     appositive after a name ("Mr Mohi, a spokesman, said") goes with it; the content is what precedes."""
     lead = paragraph[first:v_start]
+    start = first + len(LEADING_CONJUNCTION.match(paragraph, first)[0])  # "But it’s not just …, says X."
     cuts = [m.start() for m in re.finditer(",", lead)]
     segments = [(cuts[n - 1] + 1 if n else 0, cut) for n, cut in enumerate(cuts)] + [(cuts[-1] + 1, len(lead))]
     if len(segments) > 1 and not lead[segments[-1][0]:segments[-1][1]].strip():  # "C, said X."
         speaker = from_phrase(closing["who"].split(",")[0], v_end, verb, paragraph, **context)
         end = first + cuts[-1]
-        return Statement(first, end, speaker, verb) if not INTRODUCTION.match(paragraph[first:end]) else None
+        return Statement(start, end, speaker, verb) if not INTRODUCTION.match(paragraph[first:end]) else None
     subject_index = len(segments) - 1
     if subject_index >= 2 and re.match(r"\s*(?:a|an|the)\s", lead[segments[-1][0]:segments[-1][1]], re.I):
         subject_index -= 1  # "…, Mr Mohi, a spokesman, said."
@@ -272,7 +317,7 @@ def closing_frame(paragraph: str, first: int, v_start: int, v_end: int, verb: st
         return None
     speaker = from_phrase(phrase, offset + len(phrase) - len(phrase.lstrip()), verb, paragraph, **context)
     end = first + segments[subject_index - 1][1]
-    return Statement(first, end, speaker, verb) if end > first and not INTRODUCTION.match(paragraph[first:end]) else None
+    return Statement(start, end, speaker, verb) if end > start and not INTRODUCTION.match(paragraph[first:end]) else None
 
 
 def trim_to_conjunction(paragraph: str, start: int, end: int, before_frame: bool) -> int:
@@ -419,7 +464,7 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
             if rest.startswith(("to ", "not to ")) and speech.has(verb, "infinitive"):
                 return v_end + m.end()
     if speech.has(verb, "of"):
-        m = re.match(r"\s*(?:[^.;:“”\"]{1,80}?)\s+of\s+", after)
+        m = re.match(r"\s*(?:[^.;:“”\"]{1,80}?\s+)?of\s+", after)  # "accused Y of C"; "were accused of C"
         if m:
             return v_end + m.end()
     m = NOUN_OBJECT.match(after) if speech.has(verb, "noun") else None

@@ -109,3 +109,20 @@ def test_speakers_of_coordinated_subjects_participles_and_asides(dev_db, db):
     assert (row["speaker"], row["speaker_entity_id"], row["verb"]) == ("Moqtada Al Sadr", "muqtada-al-sadr", "vow")
     row = statement(db, "000_c035f8e90eaba482.txt", 447, "Militia attacks were not necessarily")
     assert row["speaker_entity_id"] != "donald-trump"
+
+
+def test_noun_frames_and_as_clauses(dev_db):
+    """A noun of speech opens a statement with its "that" (speech.yml `nouns`): "Moqtada al-Sadr’s warnings that
+    …", "reports … from the so-called “balloon units” that …", "suggestions in Israeli media that …"; so does
+    "As she explained …, C"; "so-called" is no verb."""
+    db = sqlite_utils.Database(dev_db)
+    rows = [
+        (statement(db, "dev07.txt", 20, "the latter is a no-go area"), ("Moqtada al-Sadr", "muqtada-al-sadr", "warn")),
+        (statement(db, "dev09.txt", 3, "a lightning strike may have triggered"), (None, None, "suggest")),
+        (statement(db, "dev04.txt", 136, "there’s a much larger number of faults"), ("Kathryn Miles", "kathryn-miles",
+                                                                                   "explain")),
+    ]
+    for row, expected in rows:
+        assert (row["speaker"], row["speaker_entity_id"], row["verb"]) == expected
+    assert statement(db, "dev03.txt", 163, "they had begun to launch")["verb"] == "report"
+    assert not list(db.query("select id from quotes where verb = 'call' and text = 'balloon units'"))
