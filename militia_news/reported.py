@@ -30,6 +30,7 @@ ADVERBIAL = re.compile(  # what may stand between a verb and its "that": "in a s
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:“”\"]{0,60}?))*"
     r"\s*,?\s*(?=that\b)"
 )
+ADVERBIALS = ADVERBIAL.pattern.removesuffix(r"\s*,?\s*(?=that\b)")  # the same, with nothing required after
 THAT = re.compile(r"\s*,?\s*that\s+")
 NOUN_OBJECT = re.compile(  # "demanded early elections", "ordered investigations into …"; not "ordered him", "threatened Araji"
     r"\s+(?!(?:that|to|not|him|her|them|us|me|it|himself|themselves|in|on|at|of|for|with|by|from|as|about|into|"
@@ -48,10 +49,11 @@ INVERTED = re.compile(r"(?P<who>\s+(?:[A-Z]|the\s|an?\s)[^,.;:“”\"]{1,60}),\
 FRAME_GOES_ON = re.compile(r"\s*,\s*(?:\w+ing|and|but|while|whereas|as|who|which|according)\b")  # "…, adding that"
 CLOSING_TAIL = re.compile(  # what may follow the verb of "C, X said": a listener and adverbials, nothing more
     r"(?:\s+(?:them|him|her|reporters|journalists|(?:the\s+)?[A-Z][\w.&’'-]*(?:\s(?:of\s)?[A-Z][\w.&’'-]*){0,4}))?"
-    + ADVERBIAL.pattern.removesuffix(r"\s*,?\s*(?=that\b)")
+    + ADVERBIALS
     + r"(?:\s*(?:[.;!?][”\"’]?|[”\"’])?\s*$|" + FRAME_GOES_ON.pattern + ")")
+FOR = re.compile(ADVERBIALS + r"(?:\s*\([^()]{1,30}\))?\s+for\s+")  # "called on Tuesday (Jan 14) for …"
 PRONOUN_CLAUSE = re.compile(  # the same adverbials, then a clause opened by a pronoun: "said in February he backed …"
-    ADVERBIAL.pattern.removesuffix(r"\s*,?\s*(?=that\b)") + r"\s*,?\s+(?=(?:he|she|it|they|we|there|his|her|its|their)\s)")
+    ADVERBIALS + r"\s*,?\s+(?=(?:he|she|it|they|we|there|his|her|its|their)\s)")
 OBJECT = re.compile(  # "told the Gaza border community that"; not ", asked about plans to withdraw"
     r"(?!\s*(?:about|on|in|of|at|with)\b)\s*[^.;:“”\"]{0,100}?\s(?=(?:that|to|not\s+to)\s)")
 LISTENER = re.compile(r"\s+(?:them|him|her|us|me|you|reporters|journalists|the media|the press|supporters|followers|"
@@ -258,7 +260,7 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
     relative = RELATIVE_SUBJECT.search(before)
     if relative and re.match(r"\s+[a-z]", after):  # "…, which he said was an entirely home-made product."
         speaker = from_phrase(relative["who"], s_start + relative.start("who"), verb, paragraph, **context)
-        start = v_end + len(after) - len(after.lstrip())
+        start = content_start(paragraph, v_end, s_end, verb, speech) or v_end + len(after) - len(after.lstrip())
         return Statement(start, content_end(paragraph, start, min(next_frame, s_end)), speaker, verb)
     if "," in paragraph[first:v_start] and not THAT.match(after):
         if (after.startswith(",") and len(before[before.rstrip().rfind(",") + 1:].split()) <= 4
@@ -450,17 +452,20 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
         that = THAT.match(after, m.end())
         if that:
             return v_end + that.end()
-    for preposition in ("for", "on"):  # "called for C", "called on Iraqis to vote", "calls upon …"
-        m = re.match(rf"\s+{preposition}\s+", after) if speech.has(verb, preposition) else None
-        m = m or (re.match(r"\s+upon\s+", after) if preposition == "on" and speech.has(verb, "on") else None)
+    if speech.has(verb, "for"):
+        m = FOR.match(after)  # "called for C", "called on Tuesday (Jan 14) for C"
+        if m:
+            return v_end + m.end()
+    if speech.has(verb, "on"):
+        m = re.match(r"\s+(?:up)?on\s+(?:[^.;:“”\"]{1,100}?\s)?(?=(?:not\s+)?to\s)", after)  # "called on Iraqis to vote"
         if m:
             return v_end + m.end()
     if speech.has(verb, "object") or speech.has(verb, "infinitive"):
         m = OBJECT.match(after) if speech.has(verb, "object") else re.match(r"\s*(?:[A-Z]?[a-z]+\s+){0,2}?(?=to\s)", after)
         if m:
             rest = after[m.end():]
-            if rest.startswith("that "):
-                return v_end + m.end() + 5
+            if rest.startswith("that ") and (speech.has(verb, "bare") or not speech.has(verb, "infinitive")):
+                return v_end + m.end() + 5  # "told X that C"; not "ordered a strike that killed …"
             if rest.startswith(("to ", "not to ")) and speech.has(verb, "infinitive"):
                 return v_end + m.end()
     if speech.has(verb, "of"):
