@@ -45,6 +45,8 @@ NOUN_THAT = re.compile(  # "warnings that", "reports in the Gaza Strip from the 
     r"(?:\s+(?:in|on|by)\s+[^,.;:“”\"]{1,50}?)?(?:\s+(?:from|by)\s+(?P<source>[^,.;:]{1,60}?))?\s+that\s+")
 POSSESSOR = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?:\s+(?:al-|[A-Z])[\w.’'-]*){0,4}?)[’']s\s+(?:\w+\s+)?$")
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$")
+SPEAKER_AFTER = re.compile(r"^\s+(?:[^,.;]*?[A-Z]|[^,.;]*?\b(?:officials?|officers?|spokes\w+|sources?|analysts?|experts?|"
+                           r"witness(?:es)?|residents?|police|[a-z]+(?:ers|ists|ians|ials))\b)")
 INVERTED = re.compile(r"(?P<who>\s+(?:[A-Z]|the\s|an?\s)[^,.;:“”\"]{1,60}),\s+\S.*$")  # "…, says Kathryn Miles, author of …"
 FRAME_GOES_ON = re.compile(r"\s*,\s*(?:\w+ing|and|but|while|whereas|as|who|which|according)\b")  # "…, adding that"
 CLOSING_TAIL = re.compile(  # what may follow the verb of "C, X said": a listener and adverbials, nothing more
@@ -87,8 +89,11 @@ AUXILIARIES = {"has", "have", "had", "was", "is", "were", "are", "also", "report
                "today", "tonight", "then", "later", "earlier", "again", "once", "further", "already", "repeatedly",
                "publicly", "bluntly", "recently"}
 INTRODUCTION_LEAD = re.compile(rf"^\s*{INTRODUCTORY}\b[^,]{{0,120}},")  # "On Tuesday, Al-Sadr urged …"
-NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|news|media|press|such)|\d)\s+$",
-                         re.I)  # "the calls", "40 demands": a noun
+NOUN_BEFORE = re.compile(  # "the calls", "40 demands", "a since-deleted report": a noun
+    r"(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|news|media|press|such)(?:\s+[a-z]+-[\w-]+)?|\d)\s+$",
+    re.I)
+PREPOSITION_BEFORE = re.compile(  # "of reports", "with said nations", "what he calls": no verb (but "by noting that")
+    r"\b(?:with|of|from|in|on|for|at|by|about|amid|what\s+\w+)\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -151,7 +156,8 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
         if not speech.is_speech(form) or in_quotation(spans, s_start + m.start()):
             continue
         if (text[max(0, m.start() - 3): m.start()] in ("’s ", "'s ") or HYPOTHETICAL.search(text[: m.start()])
-                or NOUN_BEFORE.search(text[: m.start()])):
+                or NOUN_BEFORE.search(text[: m.start()])
+                or PREPOSITION_BEFORE.search(text[: m.start()]) and not form.endswith("ing")):
             continue  # "Sadr’s calls for calm", "the report involved"; "would say", "declined to say"
         if not THAT.match(text, m.end()) and any(QUOTE_ATTRIBUTION.fullmatch(paragraph[q.end - 1: s_start + m.start()])
                                                  for q in spans if q.end <= s_start + m.start()):
@@ -234,7 +240,8 @@ def according_to(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: 
     if before.strip(" ,"):
         if not before.endswith(","):
             return None
-        if comma >= 0 and rest[comma + 1:].strip(" .”\"’"):  # "Kadhimi’s strategy, according to the official, is …"
+        if comma >= 0 and rest[comma + 1:].strip(" .”\"’") and next_frame >= s_end:
+            # "Kadhimi’s strategy, according to the official, is …"; not "X, according to the statement, warned that"
             return Statement(s_start, content_end(paragraph, s_start, min(next_frame, s_end)), speaker, "according to")
         return Statement(s_start, s_start + len(before) - 1, speaker, "according to")
     if comma < 0:
@@ -273,7 +280,8 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
         introduction_only = len(before[: before.rstrip().rfind(",")].split()) < MIN_CONTENT_WORDS  # "Thus, the army"
         auxiliary_only = before[before.rstrip().rfind(",") + 1:].split()
         auxiliary_only = bool(auxiliary_only) and all(w in AUXILIARIES for w in auxiliary_only)  # "X, whose …, had said"
-        inverted = not before[before.rstrip().rfind(",") + 1:].strip()  # "C, said X"
+        inverted = not before[before.rstrip().rfind(",") + 1:].strip() and bool(SPEAKER_AFTER.search(after[:60]))
+        # "C, said X": X names or describes someone ("the Kurdish media network Rudaw", "a police officer")
         goes_on = FRAME_GOES_ON.match(after)  # "C, he said, noting that …": the rest is a frame of its own
         closing = ((CLOSING.match("") if goes_on else CLOSING.match(after) or (INVERTED.match(after) if inverted else None))
                    if speech.has(verb, "closing")
@@ -285,6 +293,8 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
     passive = PASSIVE.search(before)  # "which were accused of …": its subject is not who spoke
     speaker = None if passive else speaker_before(paragraph, s_start, v_start, verb, context, subject)
     start = content_start(paragraph, v_end, s_end, verb, speech)
+    if passive and start is not None and not THAT.match(paragraph, v_end) and not speech.has(verb, "of"):
+        return None  # "was reported felt in Vermont": no statement; but "it was reported that C", "accused of C"
     if start is None:
         return Statement(v_end, v_end, speaker, verb)  # a frame with no content: still the sentence's speaker
     end = content_end(paragraph, start, min(next_frame, s_end))
@@ -447,7 +457,8 @@ def pick_subject(segments: list[str]) -> str:
 def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: SpeechVerbs) -> int | None:
     """Where the content clause after a verb begins, by the verb's frames (speech.yml)."""
     after = paragraph[v_end:s_end]
-    m = ADVERBIAL.match(after)
+    m = ADVERBIAL.match(after) if not speech.frames.get(verb, frozenset()) <= {"for", "on"} or not speech.frames.get(verb) \
+        else None  # "called early by X as a response to protests that …": "call" takes no that-clause
     if m:
         that = THAT.match(after, m.end())
         if that:
