@@ -45,6 +45,12 @@ NOUN_THAT = re.compile(  # "warnings that", "reports in the Gaza Strip from the 
     r"(?:\s+(?:in|on|by)\s+[^,.;:“”\"]{1,50}?)?(?:\s+(?:from|by)\s+(?P<source>[^,.;:]{1,60}?))?\s+that\s+")
 POSSESSOR = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?:\s+(?:al-|[A-Z])[\w.’'-]*){0,4}?)[’']s\s+(?:\w+\s+)?$")
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$")
+MEMBER_AFTER = re.compile(  # "a Sadrist Movement spokesperson", "Hamas officials": someone of the organization speaks
+    r"\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|officials?|members?|sources?|commanders?|officers?|leaders?|"
+    r"representatives?|scientists?|seismologists?|researchers?|experts?|analysts?)\b")
+APPOSITION_BEFORE = re.compile(  # "Avichay Adraee, a spokesman for the IDF, confirmed": a subject, not "C, said X"
+    r"(?:^|[.;]\s)\s*(?!(?:In|On|At|After|Before|During|For)\b)[A-Z][\w’'.-]*(?:\s+(?:al-)?[A-Z][\w’'.-]*){0,4},\s+"
+    r"(?:a|an|the)\s[^,]+,\s*$")
 SPEAKER_AFTER = re.compile(r"^\s+(?:[^,.;]*?[A-Z]|[^,.;]*?\b(?:officials?|officers?|spokes\w+|sources?|analysts?|experts?|"
                            r"witness(?:es)?|residents?|police|[a-z]+(?:ers|ists|ians|ials))\b)")
 INVERTED = re.compile(r"(?P<who>\s+(?:[A-Z]|the\s|an?\s)[^,.;:“”\"]{1,60}),\s+\S.*$")  # "…, says Kathryn Miles, author of …"
@@ -280,7 +286,8 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
         introduction_only = len(before[: before.rstrip().rfind(",")].split()) < MIN_CONTENT_WORDS  # "Thus, the army"
         auxiliary_only = before[before.rstrip().rfind(",") + 1:].split()
         auxiliary_only = bool(auxiliary_only) and all(w in AUXILIARIES for w in auxiliary_only)  # "X, whose …, had said"
-        inverted = not before[before.rstrip().rfind(",") + 1:].strip() and bool(SPEAKER_AFTER.search(after[:60]))
+        inverted = (not before[before.rstrip().rfind(",") + 1:].strip() and bool(SPEAKER_AFTER.search(after[:60]))
+                    and not APPOSITION_BEFORE.search(before))
         # "C, said X": X names or describes someone ("the Kurdish media network Rudaw", "a police officer")
         goes_on = FRAME_GOES_ON.match(after)  # "C, he said, noting that …": the rest is a frame of its own
         closing = ((CLOSING.match("") if goes_on else CLOSING.match(after) or (INVERTED.match(after) if inverted else None))
@@ -377,7 +384,7 @@ def speaker_before(paragraph: str, s_start: int, v_start: int, verb: str, contex
         return together
     for kind in ("person", "organization"):
         of_kind = [m for m in named_here if types.get(m.entity_id) == kind]
-        if of_kind:
+        if of_kind and not (kind == "organization" and MEMBER_AFTER.match(paragraph, of_kind[0].end)):
             return named(lead.strip(" ,"), of_kind[0], verb, kind)
     segments = [x for x in lead.split(",")]
     while len(segments) > 1 and (not segments[-1].strip() or ASIDE.match(segments[-1].strip())
