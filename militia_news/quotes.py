@@ -43,6 +43,7 @@ TITLE_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:tool|app|website|system|pro
                          r"slogan|poster|banner|book|film|documentary)\b")  # the “Did you feel it?” web reporting system
 TITLE_CUES = re.compile(r"(?:titled|title|entitled|headlined|headline|poster|banner|slogan|hashtag|page)\s*,?\s*$", re.I)
 LISTENER_BEFORE = re.compile(r"\b(?:told|telling|tells|tell)\s+(?:the\s+)?$")
+AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 TITLE_CASE_WORDS = 6  # a quoted name or title in title case is at most this long
 ATTRIBUTION_REACH = 160  # characters of a clause read for an attribution
 SENTENCE_BREAK = re.compile(
@@ -174,8 +175,9 @@ def attribution_after(paragraph: str, span: Span, next_start: int, context: dict
         phrase = re.split(r"[,.;:(]| who | whose | in | on | at | after | during ", after, maxsplit=1)[0]
         return from_phrase(phrase, offset + verb.end() + (len(after) - len(after.lstrip())), lemma, paragraph, **context)
     phrase = before.strip(" ,”\"’")
-    if paragraph[span.end - 1] in ".!?" and not ATTRIBUTION_TAIL.match(clause[verb.end():].lstrip()):
-        return None  # “… a first step.” Hakim also urged calm: a new sentence with its own object
+    if paragraph[span.end - 1] in ".!?" and (not ATTRIBUTION_TAIL.match(clause[verb.end():].lstrip())
+                                             or AUXILIARY.search(phrase)):
+        return None  # “… a first step.” Hakim also urged calm / ISIS is threatening to …: a new sentence
     if CONJUNCTION.match(phrase) and "," in phrase:
         phrase = phrase.rsplit(",", 1)[1].strip()  # “…” and that worse attacks could follow, Mr Mohi said
     if CONJUNCTION.match(phrase) or len(words(phrase)) > 12:

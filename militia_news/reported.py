@@ -80,7 +80,9 @@ CLOSING = re.compile(  # a few words close it, abbreviated titles among them: "�
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|should|must|cannot|can|(?<!on )to|not|never|if)\s+"
                           r"(?:(?:not|never|also|only|even|yet|\w+ly)\s+)?$",
                           re.I)  # "would say", "declined to say"; not "went on to say"
-QUOTE_ATTRIBUTION = re.compile(r"[,.!?]{1,2}[”\"’]\s*(?!and\b|but\b)(?:[\w’'.-]+,?\s+){0,10}")  # “…,” said X; not “villainous” and said
+QUOTE_ATTRIBUTION = re.compile(  # “…,” said X; not “villainous” and said; not “… attacks.” ISIS is threatening to
+    r"(?:[,!?]{1,2}|\.(?!”?\s*(?:[\w’'.-]+\s+){1,3}(?:is|are|was|were|has|have|had)\s))[”\"’]\s*(?!and\b|but\b)"
+    r"(?:[\w’'.-]+,?\s+){0,10}")
 CONTENT_END = re.compile(r"[.;!?]?[”\"’]?\s*$")
 SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$|\bwhich\s+")
 TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(TITLE_ABBREVIATIONS))})\.$")  # "Lt.", "Sen.": an abbreviated title
@@ -297,7 +299,7 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
                    and (inverted or CLOSING_TAIL.match(after)) else None)  # "told the Washington Post that …" opens a clause
         if closing:  # C, X said. / C, said X. / C, X said on Monday. / C, says X, author of …
             return closing_frame(paragraph, first, v_start, v_end, verb, closing, context)
-    passive = PASSIVE.search(before)  # "which were accused of …": its subject is not who spoke
+    passive = PASSIVE.search(before) and not paragraph[v_start:v_end].endswith("ing")  # "which were accused of …"
     speaker = None if passive else speaker_before(paragraph, s_start, v_start, verb, context, subject)
     start = content_start(paragraph, v_end, s_end, verb, speech)
     if passive and start is not None and not THAT.match(paragraph, v_end) and not speech.has(verb, "of"):
