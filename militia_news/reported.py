@@ -167,8 +167,9 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
                 or NOUN_BEFORE.search(text[: m.start()])
                 or PREPOSITION_BEFORE.search(text[: m.start()]) and not form.endswith("ing")):
             continue  # "Sadr’s calls for calm", "the report involved"; "would say", "declined to say"
-        if not THAT.match(text, m.end()) and any(QUOTE_ATTRIBUTION.fullmatch(paragraph[q.end - 1: s_start + m.start()])
-                                                 for q in spans if q.end <= s_start + m.start()):
+        if not THAT.match(text, m.end()) and any(
+                QUOTE_ATTRIBUTION.fullmatch(paragraph[q.end - 1: s_start + m.start()])
+                and not mixed(paragraph[s_start: q.start], speech) for q in spans if q.end <= s_start + m.start()):
             continue  # “…,” said X / “…,” X told Reuters: the direct quotation's attribution
         found.append((s_start + m.start(), s_start + m.end(), speech.base[form]))
     for cue, verb in speech.cues.items():
@@ -182,6 +183,13 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
             found = [f for f in found if f[0] != s_start + m.start()]
             found.append((s_start + m.start(), s_start + m.end(), NOUN + speech.nouns[noun]))
     return sorted(found)
+
+
+def mixed(lead: str, speech: SpeechVerbs) -> bool:
+    """Whether a quotation's attribution also reports the words before it: "Hamas, which controls the Gaza Strip,
+    was “responsible for …,” the IDF said" (a clause of its own opens the sentence, with no frame of its own)."""
+    lead = lead.rstrip(" “\"")
+    return len(lead.split()) >= MIN_CONTENT_WORDS and not lead.endswith((":", ",")) and not speech.pattern.search(lead)
 
 
 def sentence_statements(paragraph: str, s_start: int, s_end: int, spans, context: dict,

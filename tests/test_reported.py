@@ -126,3 +126,14 @@ def test_noun_frames_and_as_clauses(dev_db):
         assert (row["speaker"], row["speaker_entity_id"], row["verb"]) == expected
     assert statement(db, "dev03.txt", 163, "they had begun to launch")["verb"] == "report"
     assert not list(db.query("select id from quotes where verb = 'call' and text = 'balloon units'"))
+
+
+def test_a_clause_holding_a_quotation_before_its_attribution_is_reported_too(dev_db):
+    """"Hamas, which controls the Gaza Strip, was “responsible for …,” the IDF said": a direct and a reported row;
+    a quotation closed by its stop does not lend its attribution to the next sentence ("… sites.” ISIS is
+    threatening to …")."""
+    db = sqlite_utils.Database(dev_db)
+    row = statement(db, "dev03.txt", 61, "Hamas, which controls the Gaza Strip, was")
+    assert (row["speaker_entity_id"], row["verb"]) == ("israel-defense-forces", "claim")
+    row = statement(db, "dev07.txt", 20, "to destroy the holy sites")
+    assert (row["speaker"], row["verb"]) == ("ISIS", "threaten")
