@@ -52,10 +52,10 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("article_id", "articles", "id")],
     },
     "headline_rewrites": {
-        "columns": {"id": int, "article_id": str, "position": int, "original": str, "rewritten": str,
-                    "entity_id": str},
+        "columns": {"id": int, "article_id": str, "position": int, "original_position": int, "original": str,
+                    "rewritten": str, "entity_id": str},
         "pk": "id",
-        "not_null": {"article_id", "position", "original", "rewritten"},
+        "not_null": {"article_id", "position", "original_position", "original", "rewritten"},
         "foreign_keys": [("article_id", "articles", "id"), ("entity_id", "entities", "id")],
     },
     "entity_aliases": {
@@ -360,7 +360,8 @@ def write_seed_file(
         )
         rewrites.extend(
             {"id": stable_int_id(article.id, "rewrite", r.position, r.original), "article_id": article.id,
-             "position": r.position, "original": r.original, "rewritten": r.rewritten,
+             "position": r.position, "original_position": r.original_position, "original": r.original,
+             "rewritten": r.rewritten,
              "entity_id": next((m.entity_id for m in labelled
                                 if r.position <= m.start and m.end <= r.position + len(r.rewritten)), None)}
             for r in article.rewrites

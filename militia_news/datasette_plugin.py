@@ -1,5 +1,7 @@
 """Datasette plugin for the published site.
 
+- The reader: the article, entity and statement pages and the home page get their data from `reader`
+  (templates in militia_news/templates); the articles table shows a snippet of each body.
 - Read-only: any method but GET, HEAD and OPTIONS gets 405 (Datasette 0.65 answers a POST with a 500).
 - Facets on an unfiltered table read the counts the build wrote to `facet_counts` (the db is immutable,
   so they cannot go stale) instead of grouping every row on every page load; filtered pages count live.
@@ -17,11 +19,47 @@ from datasette import hookimpl
 from datasette.facets import ArrayFacet, ColumnFacet, DateFacet
 from datasette.plugins import pm
 from datasette.database import QueryInterrupted
-from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args, urlsafe_components
+
+from markupsafe import Markup
+
+from . import reader
 
 READ_METHODS = {"GET", "HEAD", "OPTIONS"}
 COUNTS_TABLE = "facet_counts"  # written by the build: the default facets' counts over each whole table
 UNFILTERED = re.compile(r"\sfrom\s+\S+\s*$", re.I)
+
+
+ROW_PAGES = {"articles": reader.article_page, "entities": reader.entity_page, "statements": reader.statement_page}
+SNIPPET = 240  # characters of a body shown in a table's cell
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    """The reader's data for the article, entity and statement pages and the home page."""
+    if view_name == "row" and table in ROW_PAGES:
+        async def row_page():
+            [key] = urlsafe_components(request.url_vars["pks"])
+            links = reader.Links(datasette.urls, database)
+            return {"reader": await ROW_PAGES[table](datasette.get_database(database), links, key)}
+        return row_page
+    if template == "index.html":
+        async def home_page():
+            name = next(name for name in datasette.databases if name != "_internal")
+            return {"reader": {**await reader.home_page(datasette.get_database(name)), "database": name,
+                               "queries": datasette.metadata("queries", database=name) or {}}}
+        return home_page
+    return {}
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    """A body in a table's cell is a snippet (the article page has it whole); a search hit's link is a link."""
+    if table == "articles" and column == "body" and isinstance(value, str) and len(value) > SNIPPET:
+        return value[:SNIPPET].rsplit(" ", 1)[0] + " …"
+    if table is None and column == "link" and isinstance(value, str) and value.startswith(f"/{database}/"):
+        return Markup('<a href="{}">{}</a>').format(datasette.urls.path(value), value)
+    return None
 
 
 @hookimpl

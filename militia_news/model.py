@@ -76,6 +76,7 @@ class Rewrite:
     original: str
     rewritten: str
     position: int  # character offset of `rewritten` in the blog headline
+    original_position: int = 0  # character offset of `original` in the original headline
 
 
 @dataclass

@@ -6,12 +6,8 @@
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import os
-import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -21,9 +17,9 @@ from pathlib import Path
 import click
 import yaml
 
-from .docs import schema_markdown
+from .release import METADATA, PACKAGE, write_dist
 
-METADATA = Path(__file__).resolve().parent / "metadata.yml"  # the project's metadata.yml, shipped in the package
+TEMPLATES, STATIC = PACKAGE / "templates", PACKAGE / "static"  # the reader's pages and their style sheet
 SETTINGS = {
     "sql_time_limit_ms": 3000,  # a runaway query is cut here
     "facet_time_limit_ms": 1500,  # default facets stay under it on the full tables (make bench checks)
@@ -33,6 +29,7 @@ SETTINGS = {
     "allow_csv_stream": "on",
     "num_sql_threads": 3,
     "suggest_facets": "off",  # suggestions run a query per column (bodies included) on every page
+    "default_cache_ttl": 86400,  # the db is immutable: a page may be cached for a day (a new release within one)
 }
 
 
@@ -54,7 +51,8 @@ def inspect_file(db: Path) -> Path:
 def serve_command(db: Path, port: int, host: str = "127.0.0.1") -> list[str]:
     """datasette serve, read-only: the db immutable, no writable queries, no write plugins."""
     command = [sys.executable, "-m", "datasette", "serve", "-i", str(db), "--inspect-file", str(inspect_file(db)),
-               "--metadata", str(METADATA), "--host", host, "--port", str(port)]
+               "--metadata", str(METADATA), "--template-dir", str(TEMPLATES), "--static", f"assets:{STATIC}",
+               "--host", host, "--port", str(port)]
     for name, value in SETTINGS.items():
         command += ["--setting", name, str(value)]
     return command
@@ -86,40 +84,6 @@ class RunningServer:
     def close(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=20)
-
-
-def public_relations(conn: sqlite3.Connection) -> list[str]:
-    rows = conn.execute("select name from sqlite_master where type in ('table', 'view') order by type, name")
-    return [name for (name,) in rows if "_fts" not in name and not name.startswith("sqlite_")]
-
-
-def write_dist(db: Path, out: Path) -> list[Path]:
-    """The release: the .db, one CSV per table and view, the data dictionary, SHA-256 checksums."""
-    if out.exists():
-        shutil.rmtree(out)
-    (out / "csv").mkdir(parents=True)
-    files = [out / db.name]
-    shutil.copyfile(db, files[0])
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    for name in public_relations(conn):
-        cursor = conn.execute(f'select * from "{name}"')
-        path = out / "csv" / f"{name}.csv"
-        with open(path, "w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f)
-            writer.writerow([d[0] for d in cursor.description])
-            writer.writerows(cursor)
-        files.append(path)
-    conn.close()
-    metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
-    dictionary = out / "DATA_DICTIONARY.md"
-    dictionary.write_text(
-        f"# {metadata['title']} data dictionary\n\nLicense: {metadata['license']}. Source: {metadata['source']}.\n"
-        "The articles remain their publishers' text and the blog's headlines the blog's.\n\n"
-        + schema_markdown(metadata), encoding="utf-8")
-    files.append(dictionary)
-    sums = [f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(out)}" for p in files]
-    (out / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
-    return files
 
 
 @click.group()

@@ -21,13 +21,14 @@ def span(text: str, toks: list[re.Match[str]], i: int, j: int) -> tuple[str, int
     return text[toks[i].start(): toks[j - 1].end()], toks[i].start()
 
 
-def split_scripture(original: str, rewritten: str, position: int) -> list[Rewrite]:
+def split_scripture(original: str, rewritten: str, position: int, original_position: int) -> list[Rewrite]:
     """A replaced span that ends in a scripture reference is a label swap plus an appended reference."""
     m = SCRIPTURE_TAIL.search(rewritten)
     if not m or m.start() == 0:
-        return [Rewrite(original, rewritten, position)]
+        return [Rewrite(original, rewritten, position, original_position)]
     head = rewritten[: m.start()]
-    return [Rewrite(original, head, position), Rewrite("", rewritten[m.start():], position + m.start())]
+    return [Rewrite(original, head, position, original_position),
+            Rewrite("", rewritten[m.start():], position + m.start(), original_position + len(original))]
 
 
 def headline_rewrites(blog: str, original: str | None) -> tuple[tuple[Rewrite, ...], float | None]:
@@ -48,7 +49,7 @@ def headline_rewrites(blog: str, original: str | None) -> tuple[tuple[Rewrite, .
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        before, _ = span(original, original_tokens, i1, i2)
+        before, original_position = span(original, original_tokens, i1, i2)
         after, position = span(blog, blog_tokens, j1, j2)
-        rewrites.extend(split_scripture(before, after, position))
+        rewrites.extend(split_scripture(before, after, position, original_position))
     return tuple(rewrites), score

@@ -85,3 +85,23 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
+
+
+@pytest.fixture(scope="session")
+def hostile_server(tmp_path_factory):
+    """A site built from a post whose every field carries markup and script."""
+    folder = tmp_path_factory.mktemp("hostile")
+    seeds = make_seeds(folder / "seeds", {"evil.txt": "\n\n".join([
+        "Antichrist <script>window.pwned = 1</script> threatens the embassy",
+        "Iraqi militia <img src=x onerror=\"window.pwned = 2\"> threatens the embassy",
+        "BAGHDAD (Reuters) - “We will <script>window.pwned = 3</script> strike,” said <b onmouseover=alert(1)>Abu "
+        "Ali</b> al-Askari, a spokesman, on Monday in a statement posted at javascript:alert(4).",
+        "<a href=\"javascript:window.pwned = 5\">click</a> Kataib Hezbollah said it would <svg onload=alert(6)> act.",
+        "A rocket hits the embassy. Photo: <script>window.pwned = 7</script>",
+    ])})
+    db = folder / "militia_news.db"
+    build(seeds, db)
+    port = free_port()
+    site = RunningServer(serve_command(db, port), f"http://127.0.0.1:{port}", timeout=30)
+    yield site.url, db
+    site.close()

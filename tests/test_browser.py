@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from .conftest import ROOT
 
@@ -42,7 +43,7 @@ def test_home_page_says_what_the_dataset_is(page, server):
     body = page.inner_text("body")
     assert "prophecy blog" in body and "Cite as" in body
     assert "CC BY 4.0" in body
-    page.locator("a", has_text="militia_news").first.click()
+    page.get_by_role("link", name="the database page").click()
     page.wait_for_url(re.compile(r"/militia_news$"))
     assert page.get_by_role("link", name="articles", exact=True).is_visible()
 
@@ -72,14 +73,59 @@ def test_ranked_search(page, server):
     assert "[ceasefire]" in first_row
 
 
-def test_article_row_links_to_its_quotes(page, server):
+def test_article_page_then_the_speakers_page(page, server):
+    """An article reads as one: its two headlines with the rewrite marked, a highlighted quotation whose speaker
+    leads to the entity page, which lists what he said and whom he is named with."""
     page.goto(f"{server}/militia_news/articles?_search=ceasefire")
     page.locator("table.rows-and-columns tbody tr td.type-pk a").first.click()
     page.wait_for_url(re.compile(r"/militia_news/articles/antichrists-men-announce"))
-    page.locator("li", has_text="from article_id in quotes").locator("a").click()
+    assert page.locator("h1 ins.rewrite").inner_text() == "Antichrist’s men"
+    assert page.locator("h2.original-headline del.rewrite").inner_text() == "Iraqi militias"
+    quote = page.locator("span.quote", has_text="The factions presented a conditional ceasefire")
+    assert quote.is_visible()
+    page.locator("sup.said-by.quote a", has_text="Mohammed Mohi").first.click()
+    page.wait_for_url(re.compile(r"/militia_news/entities/mohammed-mohie$"))
+    assert "The factions presented a conditional ceasefire" in page.inner_text("ol.said")
+    assert "Kataib Hezbollah" in page.locator("aside section", has_text="Named with it most often").inner_text()
+    page.go_back()
+    page.get_by_role("link", name="quotes", exact=True).click()
     page.wait_for_url(re.compile(r"/militia_news/quotes\?article_id="))
     table = page.inner_text("table.rows-and-columns")
     assert "The factions presented a conditional ceasefire" in table and "Mohammed Mohie" in table
+
+
+def test_home_search_box_finds_a_quotation(page, server):
+    page.goto(server)
+    page.fill("#search-q", "conditional ceasefire")
+    page.locator("form.search-everything input[type=submit]").click()
+    page.wait_for_url(re.compile(r"/militia_news/search_everything\?q=conditional"))
+    rows = page.inner_text("table.rows-and-columns")
+    assert "quote" in rows and "Mohammed Mohi" in rows
+    page.locator("table.rows-and-columns a[href*='#q']").first.click()
+    page.wait_for_url(re.compile(r"/militia_news/articles/.+#q\d+$"))
+
+
+def test_article_fits_a_phone(browser, server, db):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    phone = context.new_page()
+    [article] = db.query("select id from articles order by length(body) desc limit 1")
+    phone.goto(f"{server}/militia_news/articles/{article['id']}")
+    assert phone.locator(".article-body p").first.is_visible()
+    assert phone.evaluate("document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth")
+    context.close()
+
+
+def test_crawl_markup_runs_nothing_in_the_browser(page, hostile_server):
+    url, db = hostile_server
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in ("/militia_news/articles", "/militia_news/quotes", "/"):
+        page.goto(f"{url}{path}")
+    [article] = sqlite_utils.Database(db).query("select id from articles")
+    page.goto(f"{url}/militia_news/articles/{article['id']}")
+    page.locator(".article-body").hover()
+    assert page.evaluate("window.pwned === undefined") and not dialogs
+    assert "<script>window.pwned = 1</script>" in page.inner_text("h1")
 
 
 def test_dashboard_draws_its_charts(page, server):

@@ -1,9 +1,14 @@
-"""make dist: the release folder holds the db, a CSV per table and view, the data dictionary and checksums."""
+"""make dist: the release folder holds the db, a CSV and a Parquet file per table and view, a validated data package,
+the data dictionary, CITATION.cff and checksums."""
 
 import csv
 import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
 
-from militia_news.publish import write_dist
+from militia_news.release import write_dist
 
 
 def test_release_folder(built_db, tmp_path, db):
@@ -20,3 +25,26 @@ def test_release_folder(built_db, tmp_path, db):
     assert {p.stem for p in (out / "csv").glob("*.csv")} >= {"articles", "quotes", "co_mentions", "problems"}
     dictionary = (out / "DATA_DICTIONARY.md").read_text(encoding="utf-8")
     assert "| `speaker_entity_id` | The canonical speaker" in dictionary
+
+
+def test_parquet_data_package_and_citation(built_db, tmp_path, db):
+    import pyarrow.parquet as pq
+    import yaml
+
+    out = tmp_path / "dist"
+    write_dist(built_db, out)
+    quotes = pq.read_table(out / "parquet" / "quotes.parquet")
+    assert quotes.num_rows == db["quotes"].count
+    assert str(quotes.schema.field("char_start").type) == "int64" and str(quotes.schema.field("text").type) == "string"
+    assert str(pq.read_table(out / "parquet" / "co_mentions.parquet").schema.field("articles").type) == "int64"
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    [quotes_resource] = [r for r in package["resources"] if r["name"] == "quotes"]
+    [speaker] = [f for f in quotes_resource["schema"]["fields"] if f["name"] == "speaker_entity_id"]
+    assert speaker["description"].startswith("The canonical speaker")
+    assert {"fields": ["speaker_entity_id"], "reference": {"resource": "entities", "fields": ["id"]}} in \
+        quotes_resource["schema"]["foreignKeys"]
+    result = subprocess.run([str(Path(sys.executable).with_name("frictionless")), "validate", "--json",
+                             "datapackage.json"], cwd=out, capture_output=True, text=True)
+    assert json.loads(result.stdout)["valid"] is True, result.stdout[-2000:]
+    cff = yaml.safe_load((out / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0" and cff["title"] == "militia-news" and cff["type"] == "dataset"

@@ -1,5 +1,6 @@
 """README's examples run as written against the built db: sqlite3 CLI, Python, pandas, and the JSON API over HTTP."""
 
+import ast
 import json
 import re
 import shutil
@@ -8,6 +9,8 @@ import subprocess
 import sys
 
 import pytest
+
+from militia_news.release import write_dist
 
 from .conftest import ROOT
 
@@ -43,10 +46,34 @@ def test_python_example(built_db):
 
 
 def test_pandas_example(built_db):
-    out = run([sys.executable, "-c", block("python", "pandas")], built_db.parent).splitlines()
+    out = run([sys.executable, "-c", block("python", "read_sql_query")], built_db.parent).splitlines()
     counts = {" ".join(line.split()[:-1]): int(line.split()[-1]) for line in out[1:]}
     assert max(counts, key=counts.get) == "Muqtada al-Sadr"
     assert "Abu Hashem" in counts and "Mohammed Mohie" in counts
+
+
+@pytest.fixture(scope="module")
+def release(built_db, tmp_path_factory):
+    """`make dist` run into a scratch folder: its parent is where README's examples run."""
+    root = tmp_path_factory.mktemp("release")
+    write_dist(built_db, root / "dist")
+    return root
+
+
+def test_duckdb_parquet_example(release, db):
+    out = run([sys.executable, "-c", block("python", "duckdb")], release)
+    top = ast.literal_eval(out)  # a printed list of (speaker, statements) tuples
+    [expected] = db.query("select e.name, count(*) as n from quotes q join entities e on e.id = q.speaker_entity_id "
+                          "where q.kind in ('speech', 'reported') group by e.name order by n desc, e.name limit 1")
+    assert top[0] == (expected["name"], expected["n"]) and len(top) == 5
+
+
+def test_pandas_parquet_example(release, db):
+    out = run([sys.executable, "-c", block("python", "read_parquet")], release).splitlines()
+    months = {line.split()[0]: int(line.split()[1]) for line in out[1:]}
+    assert months == {r["published_month"]: r["n"] for r in db.query(
+        "select published_month, count(*) as n from articles where published_month is not null "
+        "group by published_month")}
 
 
 def test_fts_example(built_db):

@@ -1,0 +1,151 @@
+"""The release folder (`make dist`): the .db, a CSV and a Parquet file per table and view, a Frictionless
+data package describing them, the data dictionary, CITATION.cff and SHA-256 checksums.
+
+Every description comes from metadata.yml; every type, key and foreign key from the db's own schema.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import shutil
+import sqlite3
+from importlib.metadata import version
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import yaml
+
+from .docs import schema_markdown
+
+PACKAGE = Path(__file__).resolve().parent
+METADATA = PACKAGE / "metadata.yml"  # the project's metadata.yml, shipped in the package
+ARROW_TYPES = {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string()}
+FRICTIONLESS_TYPES = {"INTEGER": "integer", "REAL": "number", "TEXT": "string"}
+
+
+def public_relations(conn: sqlite3.Connection) -> list[str]:
+    """Tables and views a user reads: not FTS shadows or SQLite's own."""
+    rows = conn.execute("select name from sqlite_master where type in ('table', 'view') order by type, name")
+    return [name for (name,) in rows if "_fts" not in name and not name.startswith("sqlite_")]
+
+
+def column_types(conn: sqlite3.Connection, name: str) -> list[tuple[str, str, bool]]:
+    """(column, type, not null) of a table or view: its declared type, or for a view's computed column the type
+    of every value it holds."""
+    found = []
+    for _, column, declared, not_null, _, _ in conn.execute(f'pragma table_info("{name}")'):
+        kind = (declared or "").upper()
+        if not kind:
+            held = {t for (t,) in conn.execute(f'select distinct typeof("{column}") from "{name}"')} - {"null"}
+            kind = {frozenset({"integer"}): "INTEGER", frozenset({"real"}): "REAL",
+                    frozenset({"integer", "real"}): "REAL"}.get(frozenset(held), "TEXT")
+        found.append((column, kind if kind in ARROW_TYPES else "TEXT", bool(not_null)))
+    return found
+
+
+def write_csv(conn: sqlite3.Connection, name: str, path: Path) -> None:
+    cursor = conn.execute(f'select * from "{name}"')
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow([d[0] for d in cursor.description])
+        writer.writerows(cursor)
+
+
+def write_parquet(conn: sqlite3.Connection, name: str, path: Path) -> None:
+    """The table as Parquet with typed columns (its declared SQLite types)."""
+    columns = column_types(conn, name)
+    cursor = conn.execute(f'select * from "{name}"')
+    rows = cursor.fetchall()
+    schema = pa.schema([pa.field(column, ARROW_TYPES[kind], nullable=not not_null)
+                        for column, kind, not_null in columns])
+    arrays = [pa.array([row[i] for row in rows], type=field.type) for i, field in enumerate(schema)]
+    pq.write_table(pa.Table.from_arrays(arrays, schema=schema), path)
+
+
+def resource(conn: sqlite3.Connection, name: str, described: dict) -> dict:
+    """A Frictionless tabular resource for one CSV, its fields typed and described, with its keys."""
+    descriptions = described.get("columns", {})
+    fields = []
+    for column, kind, not_null in column_types(conn, name):
+        field = {"name": column, "type": FRICTIONLESS_TYPES[kind]}
+        if column in descriptions:
+            field["description"] = descriptions[column]
+        if not_null:
+            field["constraints"] = {"required": True}
+            if kind == "TEXT":
+                field["missingValues"] = []  # an empty string is a value here ("" for a pure addition), never null
+        fields.append(field)
+    schema: dict = {"fields": fields}
+    keys = [column for _, column, _, _, _, pk in conn.execute(f'pragma table_info("{name}")') if pk]
+    if keys:
+        schema["primaryKey"] = keys
+    foreign = [{"fields": [source], "reference": {"resource": target, "fields": [to]}}
+               for _, _, target, source, to, *_ in conn.execute(f'pragma foreign_key_list("{name}")')]
+    if foreign:
+        schema["foreignKeys"] = foreign
+    found = {"name": name.replace("_", "-"), "path": f"csv/{name}.csv", "profile": "tabular-data-resource",
+             "format": "csv", "encoding": "utf-8", "schema": schema}
+    if described.get("description"):
+        found["description"] = described["description"]
+    return found
+
+
+def datapackage(conn: sqlite3.Connection, metadata: dict, names: list[str]) -> dict:
+    tables = metadata["databases"]["militia_news"]["tables"]
+    resources = [resource(conn, name, tables.get(name, {})) for name in names]
+    by_table = {name: r["name"] for name, r in zip(names, resources)}
+    for r in resources:  # foreign keys name the resource, not the table
+        for key in r["schema"].get("foreignKeys", []):
+            key["reference"]["resource"] = by_table[key["reference"]["resource"]]
+    return {
+        "name": "militia-news", "title": metadata["title"], "version": version("militia-news"),
+        "description": metadata["databases"]["militia_news"]["description"],
+        "licenses": [{"name": "CC-BY-4.0", "path": metadata["license_url"], "title": metadata["license"]}],
+        "sources": [{"title": metadata["source"]}], "profile": "tabular-data-package", "resources": resources,
+    }
+
+
+def citation(metadata: dict) -> str:
+    """CITATION.cff for the dataset release."""
+    return yaml.safe_dump({
+        "cff-version": "1.2.0", "type": "dataset", "title": metadata["title"],
+        "message": "If you use this dataset, please cite it as below. The articles remain their publishers' text "
+                   "and the blog's headlines the blog's.",
+        "version": version("militia-news"), "license": "CC-BY-4.0", "authors": [{"name": "militia-news contributors"}],
+        "abstract": "News about Iraq's Shia militias, Muqtada al-Sadr and US–Iran tensions, as reposted by a prophecy "
+                    "blog under rewritten headlines, parsed into a normalized SQLite database.",
+        "url": metadata["about_url"],
+    }, sort_keys=False, allow_unicode=True)
+
+
+def write_dist(db: Path, out: Path) -> list[Path]:
+    """The release folder OUT from DB; returns the files the checksums cover."""
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "csv").mkdir(parents=True)
+    (out / "parquet").mkdir()
+    files = [out / db.name]
+    shutil.copyfile(db, files[0])
+    metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    names = public_relations(conn)
+    for name in names:
+        write_csv(conn, name, out / "csv" / f"{name}.csv")
+        write_parquet(conn, name, out / "parquet" / f"{name}.parquet")
+        files += [out / "csv" / f"{name}.csv", out / "parquet" / f"{name}.parquet"]
+    package = datapackage(conn, metadata, names)
+    conn.close()
+    (out / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / "CITATION.cff").write_text(citation(metadata), encoding="utf-8")
+    dictionary = out / "DATA_DICTIONARY.md"
+    dictionary.write_text(
+        f"# {metadata['title']} data dictionary\n\nLicense: {metadata['license']}. Source: {metadata['source']}.\n"
+        "The articles remain their publishers' text and the blog's headlines the blog's.\n\n"
+        + schema_markdown(metadata), encoding="utf-8")
+    files += [out / "datapackage.json", out / "CITATION.cff", dictionary]
+    sums = [f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(out)}" for p in files]
+    (out / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
+    return files
