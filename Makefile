@@ -61,7 +61,12 @@ eval: $(DB) $(DEV_DB)
 candidates: $(DB)
 	$(BIN)/python -m militia_news.candidates $(DB)
 
-bench: $(VENV)/.installed
+# nginx for the benchmark's caching proxy (militia_news/deploy/nginx-cache.conf)
+/usr/sbin/nginx:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx
+
+bench: $(VENV)/.installed /usr/sbin/nginx
 	$(BIN)/python -m militia_news.bench --json-out bench-results.json
 
 clean:

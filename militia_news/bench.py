@@ -2,13 +2,17 @@
 
 Prints, for each scale: posts/s and MB/s of seed text, peak memory of the build's processes, db size, the
 write-only floor and the build/floor ratio; then Datasette's latency on loopback for the pages people load,
-against a naive db of the same rows; then a bounded load test. Figures are printed, never asserted.
+against a naive db of the same rows; then a bounded load test, straight to Datasette and then through a caching
+proxy (nginx with militia_news/deploy/nginx-cache.conf). Figures are printed, never asserted.
 """
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
+import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -165,6 +169,44 @@ def load_test(base: str, paths: list[str], clients: int, seconds: float) -> dict
             "requests_per_s": len(results) / seconds}
 
 
+NGINX_CONFIG = Path(__file__).resolve().parent / "deploy" / "nginx-cache.conf"
+
+
+class CachingProxy:
+    """nginx on loopback with the project's caching-proxy config, in front of `upstream` (host:port)."""
+
+    def __init__(self, upstream: str, work: Path):
+        self.prefix = work / "nginx"
+        self.prefix.mkdir(parents=True, exist_ok=True)
+        port = free_port()
+        conf = self.prefix / "nginx.conf"
+        conf.write_text(NGINX_CONFIG.read_text(encoding="utf-8").replace("{PREFIX}", str(self.prefix))
+                        .replace("{PORT}", str(port)).replace("{UPSTREAM}", upstream), encoding="utf-8")
+        self.process = subprocess.Popen([shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(conf), "-p",
+                                         str(self.prefix), "-g", f"daemon off; user {getpass.getuser()};"],
+                                        stderr=subprocess.PIPE)  # workers as us: the cache is in our temp folder
+        self.url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                return
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"nginx did not start: {self.process.stderr.read().decode()[-2000:]}")
+                time.sleep(0.1)
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+
+def print_load(label: str, load: dict, clients: int, seconds: float) -> None:
+    click.echo(f"load {label}: {clients} clients for {seconds:.0f} s: {load['requests']} requests "
+               f"({load['requests_per_s']:.0f}/s), {load['errors']} errors, median {load['median_ms']:.1f} ms, "
+               f"p95 {load['p95_ms']:.1f} ms")
+
+
 @click.command()
 @click.option("--scales", default="1,100,1000", show_default=True, help="Corpus sizes, as multiples of the seeds.")
 @click.option("--requests", default=50, show_default=True, help="Requests per page for the latency figures.")
@@ -228,11 +270,18 @@ def main(scales: str, requests: int, load_seconds: float, clients: int, json_out
             }
             figures["facets_timed_out"] = timed_out
             click.echo(f"facets timed out: militia-news {timed_out['ours'] or 'none'}; naive {timed_out['naive'] or 'none'}")
-            load = load_test(ours.url, list(listing.values()), clients, load_seconds)
-            figures["load"] = load
-            click.echo(f"\nload: {clients} clients for {load_seconds:.0f} s: {load['requests']} requests "
-                       f"({load['requests_per_s']:.0f}/s), {load['errors']} errors, median {load['median_ms']:.0f} ms, "
-                       f"p95 {load['p95_ms']:.0f} ms")
+            click.echo("")
+            figures["load"] = load_test(ours.url, list(listing.values()), clients, load_seconds)
+            print_load("straight to Datasette", figures["load"], clients, load_seconds)
+            if shutil.which("nginx") or Path("/usr/sbin/nginx").exists():
+                proxy = CachingProxy(ours.url.removeprefix("http://"), work)
+                try:
+                    figures["load_cached"] = load_test(proxy.url, list(listing.values()), clients, load_seconds)
+                    print_load("through the caching proxy", figures["load_cached"], clients, load_seconds)
+                finally:
+                    proxy.close()
+            else:
+                click.echo("load through the caching proxy: skipped, nginx is not installed (make bench installs it)")
         finally:
             ours.close()
             plain.close()

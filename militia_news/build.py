@@ -24,6 +24,7 @@ from .articles import fullness, identify, infer_years, parse_post
 from .entities import EntityIndex, NewEntities, article_mentions, load_entities, provisional_id
 from .errors import BuildError
 from .model import Article, Post, Problem, ResolvedMention
+from .places import find_places
 from .posts import split_posts
 from .publish import default_facets
 from .quotes import Quote, find_quotes
@@ -82,6 +83,7 @@ def analyse_file(path: Path, ref: Reference, index: EntityIndex, chosen: frozens
         if article.post.line_start not in chosen:
             continue
         article.post = article.post.header_only()  # the writer needs where it was found, not its lines again
+        article.places = find_places(article, ref)
         mentions, types = [], {}
         for m in article_mentions(article, index, ref):
             found = m.found
@@ -202,6 +204,7 @@ def build(seeds_dir: Path, out: Path, reference_dir: Path = REFERENCE_DIR, stric
                 on_file(analysed.path)
         database.load_staged(db)
         database.write_entities(db, [*index.entities.values(), *new_entities.entities.values()], surfaces)
+        database.write_place_counts(db)
         database.write_statements(db)
         database.write_facet_counts(db, default_facets())
         database.finish(db)

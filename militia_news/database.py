@@ -94,6 +94,19 @@ TABLES: dict[str, dict] = {
         "not_null": {"article_id", "field", "value", "signal"},
         "foreign_keys": [("article_id", "articles", "id")],
     },
+    "places": {
+        "columns": {"id": str, "name": str, "country_code": str, "latitude": float, "longitude": float,
+                    "population": int, "geonameid": int, "article_count": int, "popup": str},
+        "pk": "id",
+        "not_null": {"name", "country_code", "latitude", "longitude"},
+    },
+    "article_places": {
+        "columns": {"article_id": str, "place_id": str, "role": str, "surface": str, "char_start": int,
+                    "char_end": int},
+        "pk": ("article_id", "place_id", "role"),
+        "not_null": {"surface"},
+        "foreign_keys": [("article_id", "articles", "id"), ("place_id", "places", "id")],
+    },
     "facet_counts": {
         "columns": {"table_name": str, "column_name": str, "facet_type": str, "value": str, "count": int},
         "pk": ("table_name", "column_name", "facet_type", "value"),
@@ -120,6 +133,8 @@ INDEXES: dict[str, list[tuple[str, ...]]] = {
                ("outlet_id",), ("published_month",), ("published",)],
     "statements": [("speaker_entity_id",), ("first_published",)],
     "outlets": [("kind",), ("country",)],
+    "places": [("country_code",)],
+    "article_places": [("place_id",), ("role",)],
 }
 
 FTS: dict[str, list[str]] = {
@@ -180,7 +195,8 @@ def write_statements(db: sqlite_utils.Database) -> None:
     """))
 
 
-STAGED = ("articles", "article_sources", "captions", "headline_rewrites", "mentions", "quotes", "evidence", "problems")
+STAGED = ("articles", "article_sources", "captions", "headline_rewrites", "mentions", "quotes", "evidence", "problems",
+          "places", "article_places")
 
 
 def start_staging(db: sqlite_utils.Database) -> None:
@@ -237,6 +253,16 @@ def finish(db: sqlite_utils.Database) -> None:
     for name, columns in FTS.items():
         db[name].enable_fts(columns, tokenize="porter", replace=True)
     db.analyze()
+
+
+def write_place_counts(db: sqlite_utils.Database) -> None:
+    """Each place's article count, and the popup its map marker shows: its name, its count, a link to its
+    articles (relative to the table page the map is on)."""
+    db.execute("""update places set article_count =
+        (select count(distinct article_id) from article_places where article_places.place_id = places.id)""")
+    db.execute("""update places set popup = json_object('title', name || ' (' || country_code || ')',
+        'description', article_count || ' article' || case article_count when 1 then '' else 's' end,
+        'link', 'article_places?place_id=' || id)""")
 
 
 def write_outlets(db: sqlite_utils.Database, ref: Reference) -> None:
@@ -341,8 +367,15 @@ def write_seed_file(
     `names` maps entity ids to canonical names, for articles.entities.
     """
     new, captions, rewrites, problem_rows = [], [], [], [problem_row(p) for p in problems]
-    mention_rows, quote_rows, evidence_rows = [], [], []
+    mention_rows, quote_rows, evidence_rows, place_rows, article_place_rows = [], [], [], [], []
     for article, mentions, quotes in articles:
+        place_rows.extend(
+            {"id": m.place.id, "name": m.place.name, "country_code": m.place.country_code,
+             "latitude": m.place.latitude, "longitude": m.place.longitude, "population": m.place.population,
+             "geonameid": m.place.geonameid, "article_count": 0, "popup": None} for m in article.places)
+        article_place_rows.extend(
+            {"article_id": article.id, "place_id": m.place.id, "role": m.role, "surface": m.surface,
+             "char_start": m.start, "char_end": m.end} for m in article.places)
         new.append(article_row(article, sorted({names[m.entity_id] for m in mentions})))
         caption_ids = [stable_int_id(article.id, "caption", i) for i in range(len(article.captions))]
         mention_rows.extend(
@@ -374,6 +407,7 @@ def write_seed_file(
             for e in dict.fromkeys(article.evidence)
         )
     for table, rows in (("articles", new), ("captions", captions), ("headline_rewrites", rewrites),
-                        ("mentions", mention_rows), ("quotes", quote_rows), ("evidence", evidence_rows)):
+                        ("mentions", mention_rows), ("quotes", quote_rows), ("evidence", evidence_rows),
+                        ("places", place_rows), ("article_places", article_place_rows)):
         stage_rows(db, table, rows)
     stage_rows(db, "problems", problem_rows)

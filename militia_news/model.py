@@ -101,6 +101,7 @@ class Article:
     undated_day: date | None = None  # a month and day stated without a year, for `infer_years`
     problems: list[Problem] = field(default_factory=list)
     evidence: list[FieldEvidence] = field(default_factory=list)
+    places: tuple = ()  # where the news happens (places.PlaceMention): its dateline and the places it names
 
 
 @dataclass(frozen=True)

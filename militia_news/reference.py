@@ -56,7 +56,8 @@ SCHEMAS = {
     "labels.yml": {"type": "object", "required": ["labels"], "properties": {"labels": {"type": "array", "items": {
         "type": "object", "required": ["pattern"], "additionalProperties": False,
         "properties": {"pattern": _TEXT, "note": {"type": "string"}}}}}},
-    "places.yml": {"type": "object", "required": ["places"], "properties": {"places": _TEXTS}},
+    "places.yml": {"type": "object", "required": ["places"], "properties": {
+        "places": _TEXTS, "region": {"type": "array", "items": {"type": "string", "pattern": "^[A-Z]{2}$"}}}},
     "speech.yml": {"type": "object", "required": ["verbs"], "properties": {
         "verbs": {"type": "object", "additionalProperties": {
             "type": "object", "required": ["forms"], "additionalProperties": False, "properties": {
@@ -148,6 +149,8 @@ class Reference:
     given_names: frozenset[str]  # folded given names: the region's (entities.yml) and the world's, less not_given_names
     lines: LineFormats  # the registry of line formats: what a line is, and which outlet its shape points to
     speech: SpeechVerbs  # the reporting verbs and cue phrases
+    place_pattern: re.Pattern[str]  # a listed place named in a text, as written
+    region: tuple[str, ...]  # where an ambiguous place name is looked for first (ISO country codes)
 
     @property
     def house_formats(self) -> tuple[LineFormat, ...]:
@@ -291,7 +294,9 @@ def load_reference(reference_dir: Path = REFERENCE_DIR) -> Reference:
         for alias in outlet.aliases:
             if by_alias.setdefault(alias, outlet.id) != outlet.id:
                 raise BuildError(str(reference_dir / "outlets.yml"), f"alias {alias!r} names both {by_alias[alias]!r} and {outlet.id!r}")
-    places = frozenset(fold(p) for p in load_yaml(reference_dir / "places.yml").get("places") or [])
+    place_data = load_yaml(reference_dir / "places.yml")
+    place_names = place_data.get("places") or []
+    places = frozenset(fold(p) for p in place_names)
     by_domain = {o.domain.lower(): o.id for o in outlets.values() if o.domain}
     names = load_yaml(reference_dir / "entities.yml")
     stop = {fold(n) for n in names.get("not_given_names") or []} | {p for p in places if " " not in p}
@@ -300,7 +305,9 @@ def load_reference(reference_dir: Path = REFERENCE_DIR) -> Reference:
     return Reference(reference_dir, load_labels(reference_dir / "labels.yml"), outlets, by_alias, by_domain,
                      alias_alternation(by_alias), places, world_places(), given,
                      load_line_formats(reference_dir / "line_formats.yml", outlets),
-                     load_speech(reference_dir / "speech.yml"))
+                     load_speech(reference_dir / "speech.yml"),
+                     re.compile(rf"(?<![\w-])(?:{alias_alternation(place_names)})(?![\w-])"),
+                     tuple(place_data.get("region") or ()))
 
 
 @lru_cache(maxsize=1)

