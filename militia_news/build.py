@@ -24,7 +24,7 @@ from .articles import fullness, identify, infer_years, parse_post
 from .entities import EntityIndex, NewEntities, article_mentions, load_entities, provisional_id
 from .errors import BuildError
 from .model import Article, Post, Problem, ResolvedMention
-from .places import find_places, gazetteer
+from .places import find_places
 from .posts import split_posts
 from .publish import default_facets
 from .quotes import Quote, find_quotes
@@ -83,7 +83,6 @@ def analyse_file(path: Path, ref: Reference, index: EntityIndex, chosen: frozens
         if article.post.line_start not in chosen:
             continue
         article.post = article.post.header_only()  # the writer needs where it was found, not its lines again
-        article.places = find_places(article, ref)
         mentions, types = [], {}
         for m in article_mentions(article, index, ref):
             found = m.found
@@ -168,7 +167,6 @@ def build(seeds_dir: Path, out: Path, reference_dir: Path = REFERENCE_DIR, stric
     if not seeds_dir.is_dir():
         raise BuildError(str(seeds_dir), "seeds folder not found")
     ref = load_reference(reference_dir)
-    gazetteer()  # loaded once here: the worker processes fork with it
     paths = seed_paths(seeds_dir)
     if not paths:
         raise BuildError(str(seeds_dir), "no seed files (*.txt) in the folder")
@@ -194,7 +192,8 @@ def build(seeds_dir: Path, out: Path, reference_dir: Path = REFERENCE_DIR, stric
             skipped += analysed.problems if analysed.unreadable else []
             linked = link_new_names(analysed, new_entities)
             names.update({i: new_entities.entities[i].name for i in linked if i not in names})
-            for _, mentions, _ in analysed.articles:
+            for article, mentions, _ in analysed.articles:
+                article.places = find_places(article, ref)  # here, so the gazetteer is held once, not per worker
                 for m in mentions:
                     surfaces[m.entity_id].add(m.surface)
             database.write_seed_file(db, analysed.articles, analysed.problems, names)

@@ -42,7 +42,7 @@ LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z’'. -]*")  # the spellings English ne
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, tuple[Place, ...]]:
     """Folded name -> the places of that name (by their name or another in Latin letters), most populous first.
-    The build loads it before its worker processes fork, so they share one copy."""
+    The build's main process alone loads it (places are found as each file's articles are written)."""
     by_name: dict[str, list[Place]] = {}
     for city in world_gazetteer().get_cities().values():
         place = Place(f"{slug(city['name'])}-{city['countrycode'].lower()}-{city['geonameid']}", city["name"],
