@@ -17,16 +17,11 @@ from .posts import HEADER_REACH, PARTNER_SIMILARITY
 from .reference import Reference
 from .rewrites import headline_rewrites
 from .text import fold, has_words, similarity, slug, words
+from .vocabulary import NOT_BYLINE_WORDS, PARTICLES
 
 OPENING_WORDS = 16  # the words of a story that identify its article in every copy
 MIN_BODY_WORDS = 4  # shorter lines are labels ("The tweeted poster."), not paragraphs
 HEADER_BODY_PARAGRAPHS = 3  # the header (byline, stamps) may reach past a caption and a standfirst, not further
-NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "abd", "abdul", "abdel", "de", "van", "von", "der", "da", "du", "le", "la", "bint"}
-NOT_NAME_WORDS = {
-    "the", "a", "an", "and", "of", "in", "on", "for", "to", "with", "at", "by", "from", "more", "read",
-    "breaking", "updated", "share", "photo", "video", "live", "headlines", "news", "latest", "analysis",
-    "opinion", "comment", "editorial", "exclusive", "iraq", "iran", "us", "u.s.", "report", "reports",
-}
 PLACE_WORD = r"[A-Z][A-Za-z’'.-]+"
 PLACE = rf"{PLACE_WORD}(?: {PLACE_WORD}){{0,2}}"
 
@@ -71,9 +66,9 @@ def is_name(text: str, ref: Reference) -> bool:
     for part in parts:
         base = part.rstrip(",")
         lowered = base.lower()
-        if lowered in NOT_NAME_WORDS:
+        if lowered in NOT_BYLINE_WORDS:
             return False
-        if lowered.split("-")[0] in NAME_PARTICLES or re.fullmatch(r"[A-Z]\.", base):
+        if lowered.split("-")[0] in PARTICLES or re.fullmatch(r"[A-Z]\.", base):
             marked = True
             continue
         if not re.fullmatch(r"[A-Z][\w’'-]*", base):

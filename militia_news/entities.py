@@ -18,21 +18,13 @@ from typing import NamedTuple
 
 from .reference import Reference, load_yaml
 from .text import fold, slug
+from .vocabulary import (ATTACHED_PARTICLES, CONNECTORS, FACILITY_WORDS, GEOGRAPHY_WORDS, HONORIFICS, NOT_NAME_WORDS,
+                         ORGANIZATION_WORDS, ROLE_TITLES, SENTENCE_WORDS, TIME_WORDS, TITLES)
 
 WORD = re.compile(r"[^\W\d_][^\W_]*(?:[’'][^\W\d_]+)*|\d+[^\W_]*")
 JOINER = re.compile(r"^[ \t\-‐]*$")  # what may stand between the words of one name (never a line break)
-PARTICLES = {"al", "el", "ul"}
-TITLES = {
-    "mr", "mrs", "ms", "dr", "sheikh", "shaikh", "sayyed", "sayyid", "sayed", "grand", "ayatollah", "gen",
-    "general", "president", "premier", "cleric", "lt", "col", "maj", "brig", "sen", "rep", "secretary",
-    "major", "lieutenant", "colonel", "captain", "commander", "gov", "governor", "officer",
-}
-ROLE_TITLES = TITLES | {  # roles that may stand before a new name, never part of it: "Defense Minister Benny Gantz"
-    "prince", "crown", "king", "queen", "emir", "professor", "prof", "chief", "justice", "judge", "rabbi", "mayor",
-    "ambassador", "senator", "minister", "spokesman", "spokeswoman", "spokesperson", "former", "senior", "deputy",
-    "acting", "director", "chairman", "chairwoman", "founder", "sergeant", "sgt", "admiral", "pastor", "father",
-    "sheriff", "attorney",
-}
+
+
 def says(form: str, ref: Reference) -> bool:
     """A person's verb of speech (frame "names" in speech.yml) in the singular ("said", "says", "told"), not a
     plural's ("Critics say")."""
@@ -46,52 +38,7 @@ PLACE_CUE_AFTER = re.compile(r"\s+(?:neighbou?rhood|area|district|province|gover
 QUALIFIED = re.compile(r"[A-Z][\w.’'-]*(?<![’']s)\s+$")  # "British embassy": another country's
 BLOC = re.compile(r"\s+(?:parliamentary |political |electoral )?(?:bloc|coalition|list)\b")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
-HONORIFICS = {"imam", "prophet"}  # kept as part of the name: "Imam Hussein"
 DATELINE_TAG = re.compile(r"^[^.“\"\n]{0,80}?[(\[][^()\[\]\n]{1,40}[)\]]")  # "BAGHDAD, Aug 11 (Prensa Latina)"
-GEOGRAPHY_WORDS = {  # a run holding one names a place: "Hudson River", "Morris County", "Rocky Mountains"
-    "river", "mountain", "mountains", "valley", "harbor", "harbour", "county", "fault", "sea", "lake", "bay",
-    "island", "islands", "strait", "gulf", "canal", "desert", "plains", "peninsula", "coast", "ocean", "heights",
-    "hills", "strip", "crossing", "zone", "point",
-}
-FACILITY_WORDS = {  # a run holding one names a place or building, not a person: "Imam Hussein Shrine"
-    "shrine", "mosque", "hospital", "market", "street", "square", "bridge", "airport", "stadium", "hotel", "palace",
-    "tower", "school", "road", "highway", "gate", "camp", "base", "port", "field", "dam", "hall",
-}
-CONNECTORS = {"al", "el", "bin", "ibn", "bint", "abu", "of", "for", "and", "the", "de", "inside", "in", "against"}
-ORG_WORDS = {
-    "party", "movement", "brigades", "brigade", "forces", "force", "alliance", "organization", "organisation",
-    "council", "committee", "commission", "service", "services", "mission", "court", "congress", "corps",
-    "division", "department", "ministry", "agency", "institute", "forum", "front", "cell", "government",
-    "bloc", "union", "army", "regime", "observer", "times", "post", "group", "company", "university", "bank",
-    "assembly", "authority", "foundation", "network", "association", "federation", "center", "centre",
-    "office", "command", "navy", "tv", "see", "house", "battalion", "battalions", "militia", "coalition",
-    "nations", "league", "brotherhood", "jihad", "survey", "observatory", "college", "police", "labs", "laboratory",
-    "bureau", "unit", "staff", "secretariat", "parliament", "cabinet", "tribunal", "academy", "society", "radio",
-    "senate",
-}
-SENTENCE_WORDS = {
-    "the", "a", "an", "in", "on", "at", "but", "however", "he", "she", "it", "they", "this", "that", "these",
-    "those", "his", "her", "their", "its", "we", "our", "after", "before", "since", "when", "while", "as",
-    "according", "following", "asked", "despite", "during", "under", "with", "from", "by", "if", "so", "and",
-    "or", "for", "of", "to", "there", "here", "meanwhile", "earlier", "later", "iraqis", "iranians", "kurds",
-    "shiites", "sunnis", "class",
-}
-TIME_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-}
-NOT_NAME_WORDS = SENTENCE_WORDS | TIME_WORDS | {
-    "iraqi", "iranian", "american", "americans", "shia", "shiite", "shi’ite", "sunni", "kurdish", "muslim",
-    "arab", "western", "us", "u.s", "prime", "minister", "supreme", "leader", "day", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "sept", "oct",
-    "nov", "dec", "according", "following", "asked", "despite", "during", "under", "with", "from", "by",
-    "if", "so", "and", "or", "for", "of", "to", "there", "here", "where", "what", "why", "how", "who",
-    "meanwhile", "earlier", "later", "today", "yesterday", "tomorrow", "green", "zone", "state", "states",
-    "united", "nations", "middle", "east", "north", "south", "west", "central", "international", "airport",
-    "city", "province", "region", "republic", "kingdom", "allah", "god", "covid",
-    "coronavirus", "iran", "iraq", "syria", "israel", "lebanon", "turkey", "baghdad", "tehran", "washington",
-}
 PERSON_CUES_BEFORE = re.compile(
     r"(?:spokes(?:man|woman|person)|activist|leader|member|chair(?:man|woman)?|commander|official|analyst|"
     r"cleric|writer|volunteer|pilgrim|officer|lawmaker|MP|minister|adviser|advisor|head|deputy|chief|"
@@ -103,8 +50,8 @@ PERSON_CUES_AFTER = re.compile(
 )
 
 
-TITLES_OR_PARTICLES = TITLES | PARTICLES
-NAME_CONNECTORS = frozenset(CONNECTORS | PARTICLES)
+TITLES_OR_PARTICLES = TITLES | ATTACHED_PARTICLES
+NAME_CONNECTORS = frozenset(CONNECTORS | ATTACHED_PARTICLES)
 SENTENCE_OR_TIME = SENTENCE_WORDS | TIME_WORDS
 
 
@@ -118,7 +65,7 @@ def fold_letters(word: str) -> str:
 def word_key(word: str) -> str:
     """The folded key of one word of a name; empty for a particle."""
     w = fold_letters(word)
-    if w in PARTICLES or w == "the" or not w:
+    if w in ATTACHED_PARTICLES or w == "the" or not w:
         return ""
     if w.isdigit():
         return w
@@ -201,7 +148,7 @@ class EntityIndex:
 
     def add_place(self, place: str) -> None:
         """A place by its exact spelling (the al- particle aside), never the loose key names use."""
-        words = tuple(t.folded for t in tokenize(place) if t.folded not in PARTICLES)
+        words = tuple(t.folded for t in tokenize(place) if t.folded not in ATTACHED_PARTICLES)
         if words:
             self.places.add(words)
             self.place_prefixes.update(words[:n] for n in range(1, len(words) + 1))
@@ -234,7 +181,7 @@ class EntityIndex:
 def load_entities(ref: Reference) -> EntityIndex:
     """Curated entities from the reference folder's entities.yml, and every outlet as an organization."""
     curated = load_yaml(ref.folder / "entities.yml")
-    not_names = NOT_NAME_WORDS | ROLE_TITLES | ORG_WORDS | FACILITY_WORDS | CONNECTORS  # more often not a name
+    not_names = NOT_NAME_WORDS | ROLE_TITLES | ORGANIZATION_WORDS | FACILITY_WORDS | CONNECTORS  # more often not a name
     index = EntityIndex({}, given_names=frozenset(n for n in ref.given_names if n not in not_names))
     for entry in curated.get("entities") or []:
         index.add(Entity(
@@ -286,7 +233,7 @@ def joined(text: str, tokens: list[Token]) -> bool:
 def match_known(text: str, tokens: list[Token], i: int, index: EntityIndex) -> tuple[str, int, int] | None:
     """(entity id, first token, token after) of the longest curated name starting at token i."""
     j = i
-    while j < len(tokens) and (tokens[j].folded in PARTICLES
+    while j < len(tokens) and (tokens[j].folded in ATTACHED_PARTICLES
                                or tokens[j].folded in TITLES and tokens[j].text[0].isupper()):
         j += 1
     if j >= len(tokens) or not tokens[j].text[0].isupper():
@@ -301,7 +248,7 @@ def match_known(text: str, tokens: list[Token], i: int, index: EntityIndex) -> t
             keys.append(tokens[k].key)
             prefix = tuple(keys)
             if len(keys) == 1:
-                particle_start = next((p for p in range(i, j) if tokens[p].folded in PARTICLES), j)
+                particle_start = next((p for p in range(i, j) if tokens[p].folded in ATTACHED_PARTICLES), j)
                 for start in (particle_start, k):
                     single = index.names.get(("=" + fold_letters(text[tokens[start].start: tokens[k].end]),))
                     if single and joined(text, tokens[start: k + 1]):
@@ -326,7 +273,7 @@ def place_at(text: str, tokens: list[Token], i: int, index: EntityIndex) -> int 
     for k in range(i, len(tokens)):
         if k > i and not adjacent(text, tokens[k - 1], tokens[k]):
             break
-        if tokens[k].folded in PARTICLES:
+        if tokens[k].folded in ATTACHED_PARTICLES:
             continue
         words += (tokens[k].folded,)
         if words in index.places:
@@ -345,7 +292,7 @@ def office_of(text: str, tokens: list[Token], j: int) -> bool:
     """Whether token j is the last word of a name that runs on past a possessive, an office named after its
     holder's title: "Monmouth County Sheriff’s Department", "the Attorney General’s Office"."""
     last = j + 1 == len(tokens) or not (tokens[j + 1].text[0].isupper() and adjacent(text, tokens[j], tokens[j + 1]))
-    return (tokens[j].folded in ORG_WORDS and tokens[j].text[0].isupper() and last
+    return (tokens[j].folded in ORGANIZATION_WORDS and tokens[j].text[0].isupper() and last
             and adjacent(text, tokens[j - 1], tokens[j], possessive=True) and tokens[j - 1].folded in ROLE_TITLES)
 
 
@@ -368,7 +315,7 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference, given_names:
         j -= 1
     if j - i == 1:  # one word: a bloc's name ("Sairoon list"), or a surname speaking ("said Robinson")
         word = tokens[i]
-        if word.folded in ROLE_TITLES or word.folded in NOT_NAME_WORDS or word.folded in ORG_WORDS:
+        if word.folded in ROLE_TITLES or word.folded in NOT_NAME_WORDS or word.folded in ORGANIZATION_WORDS:
             return None
         if BLOC.match(text, word.end):
             return word.text, "organization", word.start, word.end, i + 1
@@ -382,7 +329,7 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference, given_names:
             return word.text, "person", word.start, word.end, i + 1
         return None
     run = tokens[i:j]
-    orgs = [p for p, t in enumerate(run) if t.folded in ORG_WORDS]
+    orgs = [p for p, t in enumerate(run) if t.folded in ORGANIZATION_WORDS]
     role = next((p for p, t in enumerate(run) if orgs and p > orgs[0] and t.folded in ROLE_TITLES), None)
     if role is not None:  # "Butler Police Lt. Mike Moeller": the organization, then a title opens a new name
         end = max(p for p in orgs if p < role)
@@ -411,11 +358,11 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference, given_names:
         return None  # a quoted title: ‘Call for Transnational Jihad’
     if words[0] in HONORIFICS and len(run) == 2:
         return canonical_new_name(surface), "person", run[0].start, run[-1].end, after_run
-    if words[-1] in ORG_WORDS or (len(words) >= 3 and any(w in ORG_WORDS for w in words)):
+    if words[-1] in ORGANIZATION_WORDS or (len(words) >= 3 and any(w in ORGANIZATION_WORDS for w in words)):
         return canonical_new_name(surface), "organization", run[0].start, run[-1].end, after_run
     if any(w in GEOGRAPHY_WORDS for w in words):
         return None  # "Hudson River", "Rocky Mountains", "Morris County": a place
-    if len(run) > 4 or any(w in NOT_NAME_WORDS or w in ORG_WORDS or w in ref.places or w in FACILITY_WORDS
+    if len(run) > 4 or any(w in NOT_NAME_WORDS or w in ORGANIZATION_WORDS or w in ref.places or w in FACILITY_WORDS
                            for w in words):
         return None
     before, after = text[max(0, run[0].start - 40): run[0].start], text[run[-1].end: run[-1].end + 40]
@@ -434,10 +381,10 @@ def first_name_of_list(run: list[Token], places: frozenset[str]) -> list[Token]:
     for k, word in enumerate(words):
         if 0 < k < len(words) - 1:
             before, after = words[:k], words[k + 1:]
-            if word == "and" and (before[-1] in ORG_WORDS or before[-1] in NOT_NAME_WORDS or after[0] == "the"
-                                  or not any(w in ORG_WORDS for w in after)):
+            if word == "and" and (before[-1] in ORGANIZATION_WORDS or before[-1] in NOT_NAME_WORDS or after[0] == "the"
+                                  or not any(w in ORGANIZATION_WORDS for w in after)):
                 return run[:k]
-            if word == "of" and not any(w in ORG_WORDS for w in before) and any(w in ORG_WORDS for w in after):
+            if word == "of" and not any(w in ORGANIZATION_WORDS for w in before) and any(w in ORGANIZATION_WORDS for w in after):
                 return run[:k]
             if word == "in" and " ".join(after) in places:
                 return run[:k]
@@ -462,7 +409,7 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
     common_words = frozenset(t.folded for t in tokens if t.text.islower())
     i = 0
     while i < len(tokens):
-        if not tokens[i].text[0].isupper() and tokens[i].folded not in PARTICLES \
+        if not tokens[i].text[0].isupper() and tokens[i].folded not in ATTACHED_PARTICLES \
                 and not ORDINAL.fullmatch(tokens[i].text):
             i += 1
             continue

@@ -28,6 +28,9 @@ BOILERPLATE_WEIGHT = 10  # a republisher's boilerplate names the page it was cop
 OUTLET_KINDS = ["wire agency", "newspaper", "broadcaster", "local tv", "radio", "news site", "magazine",
                 "think tank", "aggregator", "government agency", "science body", "blog"]
 NEWSROOM_KINDS = frozenset({"newspaper", "broadcaster", "local tv", "radio", "news site", "magazine"})
+NAME_LISTS = ("attached_particles", "particles", "connectors", "courtesy_titles", "titles", "roles", "title_words", "abbreviated_titles",
+              "honorifics", "organization_words", "geography_words", "facility_words", "sentence_words", "time_words",
+              "not_name_words", "not_byline_words")  # the sections of names.yml
 ENTITY_TYPES = ["person", "organization", "place"]
 FRAMES = ("object", "infinitive", "for", "on", "of", "noun", "bare", "closing", "names", "thought")
 _TEXT = {"type": "string", "minLength": 1}
@@ -53,6 +56,8 @@ SCHEMAS = {
             "type": "object", "required": ["name", "type"], "additionalProperties": False, "properties": {
                 "name": _TEXT, "type": {"enum": ENTITY_TYPES}, "description": {"type": "string"},
                 "variants": _TEXTS, "epithets": _TEXTS, "generic": _TEXTS, "surname_default": {"type": "boolean"}}}}}},
+    "names.yml": {"type": "object", "additionalProperties": False, "required": list(NAME_LISTS),
+                  "properties": {key: _TEXTS for key in NAME_LISTS}},
     "labels.yml": {"type": "object", "required": ["labels"], "properties": {"labels": {"type": "array", "items": {
         "type": "object", "required": ["pattern"], "additionalProperties": False,
         "properties": {"pattern": _TEXT, "note": {"type": "string"}}}}}},

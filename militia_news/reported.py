@@ -21,8 +21,9 @@ from functools import lru_cache
 import syntok.segmenter as segmenter
 
 from .reference import SpeechVerbs
-from .speakers import (ASIDE, PARTICIPLE, RELATIVE, TITLE_ABBREVIATIONS, Speaker, from_phrase, mentions_between, named,
-                       possessive, without_titles)
+from .speakers import (ASIDE, PARTICIPLE, RELATIVE, Speaker, from_phrase, mentions_between, named, possessive,
+                       without_titles)
+from .vocabulary import ABBREVIATED_TITLES
 
 ADVERBIAL = re.compile(  # what may stand between a verb and its "that": "in a statement on Monday", "late Friday"
     r"(?:\s*,?\s*(?:(?:in|on|at|during|after|before|via|through|from|by|as|with|along|amid|late|early|last|this|earlier|later|"
@@ -85,7 +86,7 @@ QUOTE_ATTRIBUTION = re.compile(  # “…,” said X; not “villainous” and s
     r"(?:[\w’'.-]+,?\s+){0,10}")
 CONTENT_END = re.compile(r"[.;!?]?[”\"’]?\s*$")
 SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$|\bwhich\s+")
-TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(TITLE_ABBREVIATIONS))})\.$")  # "Lt.", "Sen.": an abbreviated title
+TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(ABBREVIATED_TITLES))})\.$")  # "Lt.", "Sen.": an abbreviated title
 RELATIVE_SUBJECT = re.compile(  # a relative clause whose subject says the rest: "which he said", "that officials say"
     r"\b(?:which|that|who|what)\s+(?P<who>he|she|they|it|[a-z]{3,}(?:ists|ers|ians|ials|ts|rs)|[A-Z][\w’'-]+)\s+"
     r"(?:also\s+|had\s+|has\s+)?$")  # "which geologists suggest has …"

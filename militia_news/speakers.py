@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .entities import name_key
 from .model import ResolvedMention
 from .text import words
+from .vocabulary import SPEAKER_TITLES
 
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "organization", "him": "person"}
 ANONYMITY = re.compile(r"\b(anonymity|anonymous|not authori[sz]ed|declined to be named|requested anonymity)\b", re.I)
@@ -25,13 +26,6 @@ DOCUMENT = re.compile(r"^(?:the|this|that|its|his|her|their|a later)\s+(?:[\w-]+
                       re.I)
 WRITINGS = {"passage", "book", "letter", "tweet", "post", "message", "article"}  # a person's; the rest an organization's
 ADVERB = re.compile(r"[a-z]{3,}ly")  # "bluntly", "reportedly": not part of who spoke
-SPEAKER_TITLES = {"gen", "general", "lt", "col", "maj", "brig", "adm", "sgt", "capt", "president", "premier",
-                  "minister", "secretary", "prime", "defense", "defence", "foreign", "justice", "interior", "chief",
-                  "police", "professor", "prof", "grand", "ayatollah", "sheikh", "sayyid", "sayyed", "crown", "prince",
-                  "king", "spokesman", "spokeswoman", "spokesperson", "commander", "u.s", "us", "senator", "sen",
-                  "rep", "governor", "gov", "mayor", "judge", "deputy", "former", "senior", "state", "army"}
-TITLE_ABBREVIATIONS = {"Gen", "Lt", "Col", "Maj", "Brig", "Adm", "Sgt", "Capt", "Cpl", "Sen", "Rep", "Gov", "Prof", "Dr",
-                       "Mr", "Mrs", "Ms", "Rev", "Amb"}  # written with a stop that ends no sentence: "said Lt. Col. …"
 DEFINITE_GROUP = re.compile(r"^(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|group|movement|militia|party|"
                             r"office|ministry|organi[sz]ation|brigades?|faction)$", re.I)
 CONJUNCTION = re.compile(r"^(?:and|but|or|while|as|so|then|if|that|which|when)\b", re.I)
