@@ -28,8 +28,8 @@ from .vocabulary import ABBREVIATED_TITLES
 ADVERBIAL = re.compile(  # what may stand between a verb and its "that": "in a statement on Monday", "late Friday"
     r"(?:\s*,?\s*(?:(?:in|on|at|during|after|before|via|through|from|by|as|with|along|amid|late|early|last|this|earlier|later|"
     r"yesterday|today|again|also|previously|repeatedly|publicly|privately|separately|recently|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:“”\"]{0,60}?))*"
-    r"\s*,?\s*(?=that\b)"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+which\b)[^,.;:“”\"]{0,60}?))*"
+    r"\s*,?\s*(?=that\b)"  # not "in which", a relative clause
 )
 ADVERBIALS = ADVERBIAL.pattern.removesuffix(r"\s*,?\s*(?=that\b)")  # the same, with nothing required after
 THAT = re.compile(r"\s*,?\s*that\s+")
@@ -60,6 +60,7 @@ CLOSING_TAIL = re.compile(  # what may follow the verb of "C, X said": a listene
     r"(?:\s+(?:them|him|her|reporters|journalists|(?:the\s+)?[A-Z][\w.&’'-]*(?:\s(?:of\s)?[A-Z][\w.&’'-]*){0,4}))?"
     + ADVERBIALS
     + r"(?:\s*(?:[.;!?][”\"’]?|[”\"’])?\s*$|" + FRAME_GOES_ON.pattern + ")")
+ON = re.compile(r"\s+(?:up)?on\s+(?:[^.;:“”\"]{1,100}?\s)?(?=(?:not\s+)?to\s)")
 FOR = re.compile(ADVERBIALS + r"(?:\s*\([^()]{1,30}\))?\s+for\s+")  # "called on Tuesday (Jan 14) for …"
 PRONOUN_CLAUSE = re.compile(  # the same adverbials, then a clause opened by a pronoun: "said in February he backed …"
     ADVERBIALS + r"\s*,?\s+(?=(?:he|she|it|they|we|there|his|her|its|their)\s)")
@@ -93,7 +94,9 @@ RELATIVE_SUBJECT = re.compile(  # a relative clause whose subject says the rest:
 FIRST_VERB = re.compile(r"\s(?:has|have|had|was|is|were|are|will|would|[a-z]+ed)\b")  # "The preacher has …", "Sadr released"
 AND = re.compile(r"^,?\s+(?:and|as well as|along with)\s|,\s+as well as\s")  # between two speakers of one verb
 PRONOUN_AND = re.compile(r"^\s*(?P<pronoun>He|She|he|she)\s+and\s+(?P<other>(?:an?|another|other|his|her|the)\s[^,]{3,60})$")
+RELATIVE_REST = re.compile(r"\s+(?!(?:upon|on|for|to|of|in|at|with|about)\b)[a-z]")  # "which he said was …"
 MIN_CONTENT_WORDS = 3
+INFINITIVE_OBJECT_WORDS = 6  # the listener before an infinitive is short, its appositive aside
 AUXILIARIES = {"has", "have", "had", "was", "is", "were", "are", "also", "reportedly", "previously", "yesterday",
                "today", "tonight", "then", "later", "earlier", "again", "once", "further", "already", "repeatedly",
                "publicly", "bluntly", "recently"}
@@ -101,8 +104,8 @@ INTRODUCTION_LEAD = re.compile(rf"^\s*{INTRODUCTORY}\b[^,]{{0,120}},")  # "On Tu
 NOUN_BEFORE = re.compile(  # "the calls", "40 demands", "a since-deleted report": a noun
     r"(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|news|media|press|such)(?:\s+[a-z]+-[\w-]+)?|\d)\s+$",
     re.I)
-PREPOSITION_BEFORE = re.compile(  # "of reports", "with said nations", "what he calls": no verb (but "by noting that")
-    r"\b(?:with|of|from|in|on|for|at|by|about|amid|what\s+\w+)\s+$", re.I)
+PREPOSITION_BEFORE = re.compile(  # "of reports", "with said nations", "ramp up calls", "what he calls": no verb
+    r"\b(?:with|of|from|in|on|for|at|by|about|amid|up|what\s+\w+)\s+$", re.I)  # (but "by noting that")
 
 
 @dataclass(frozen=True)
@@ -282,7 +285,7 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
         start = v_end + rest.end()
         return Statement(start, content_end(paragraph, start, min(next_frame, s_end)), speaker, verb)
     relative = RELATIVE_SUBJECT.search(before)
-    if relative and re.match(r"\s+[a-z]", after):  # "…, which he said was an entirely home-made product."
+    if relative and RELATIVE_REST.match(after):  # "…, which he said was an entirely home-made product."
         speaker = from_phrase(relative["who"], s_start + relative.start("who"), verb, paragraph, **context)
         start = content_start(paragraph, v_end, s_end, verb, speech) or v_end + len(after) - len(after.lstrip())
         return Statement(start, content_end(paragraph, start, min(next_frame, s_end)), speaker, verb)
@@ -481,12 +484,12 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
         that = THAT.match(after, m.end())
         if that:
             return v_end + that.end()
+    if speech.has(verb, "on"):
+        m = ON.match(after)  # "called on Iraqis to vote"
+        if m and short_object(m.group()):
+            return v_end + m.end()
     if speech.has(verb, "for"):
         m = FOR.match(after)  # "called for C", "called on Tuesday (Jan 14) for C"
-        if m:
-            return v_end + m.end()
-    if speech.has(verb, "on"):
-        m = re.match(r"\s+(?:up)?on\s+(?:[^.;:“”\"]{1,100}?\s)?(?=(?:not\s+)?to\s)", after)  # "called on Iraqis to vote"
         if m:
             return v_end + m.end()
     if speech.has(verb, "object") or speech.has(verb, "infinitive"):
@@ -495,7 +498,7 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
             rest = after[m.end():]
             if rest.startswith("that ") and (speech.has(verb, "bare") or not speech.has(verb, "infinitive")):
                 return v_end + m.end() + 5  # "told X that C"; not "ordered a strike that killed …"
-            if rest.startswith(("to ", "not to ")) and speech.has(verb, "infinitive"):
+            if rest.startswith(("to ", "not to ")) and speech.has(verb, "infinitive") and short_object(after[:m.end()]):
                 return v_end + m.end()
     if speech.has(verb, "of"):
         m = re.match(r"\s*(?:[^.;:“”\"]{1,80}?\s+)?of\s+", after)  # "accused Y of C"; "were accused of C"
@@ -519,6 +522,12 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
         return v_end + m.end()
     m = PRONOUN_CLAUSE.match(after)
     return v_end + m.end() if m else None
+
+
+def short_object(text: str) -> bool:
+    """Whether the words between a verb and its infinitive are a listener ("ordered the fighters of X, a wing of
+    his party, to withdraw"), not a noun phrase of its own ("ordered investigations into forces in the area to …")."""
+    return len(re.sub(r",[^,]*,", " ", text).split()) <= INFINITIVE_OBJECT_WORDS
 
 
 def quoted_inside(after: str) -> bool:

@@ -137,3 +137,12 @@ def test_a_clause_holding_a_quotation_before_its_attribution_is_reported_too(dev
     assert (row["speaker_entity_id"], row["verb"]) == ("israel-defense-forces", "claim")
     row = statement(db, "dev07.txt", 20, "to destroy the holy sites")
     assert (row["speaker"], row["verb"]) == ("ISIS", "threaten")
+
+
+def test_listeners_before_an_infinitive_and_relative_clauses(db):
+    """"called his veteran fighters to come" takes the infinitive; a long noun phrase before a later "to" is the
+    object itself ("ordered investigations into …"); "in which he calls upon “…”" is a direct quotation only."""
+    row = statement(db, "000_c035f8e90eaba482.txt", 155, "to come to meet him")
+    assert (row["verb"], row["speaker_entity_id"]) == ("call", "abu-mahdi-al-muhandis")
+    assert statement(db, "000_c035f8e90eaba482.txt", 417, "investigations into security forces")["verb"] == "order"
+    assert not [r for r in reported(db, "003_15da29468eeff97d.txt", 345) if "our proud people" in r["text"]]
