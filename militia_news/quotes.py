@@ -173,7 +173,7 @@ def attribution_after(paragraph: str, span: Span, next_start: int, context: dict
         if re.match(r"\s+that\b", after):
             return None  # “…,” adding that Hamas would …: the sentence goes on, its subject spoke
         phrase = re.split(r"[,.;:(]| who | whose | in | on | at | after | during ", after, maxsplit=1)[0]
-        return from_phrase(phrase, offset + verb.end() + (len(after) - len(after.lstrip())), lemma, paragraph, **context)
+        return from_phrase(phrase, offset + verb.end(), lemma, paragraph, **context)  # from_phrase skips the space
     phrase = before.strip(" ,”\"’")
     if paragraph[span.end - 1] in ".!?" and (not ATTRIBUTION_TAIL.match(clause[verb.end():].lstrip())
                                              or AUXILIARY.search(phrase)):

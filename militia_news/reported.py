@@ -348,7 +348,7 @@ def closing_frame(paragraph: str, first: int, v_start: int, v_end: int, verb: st
         offset = first + subject_start
     if len(phrase.split()) > 12:
         return None
-    speaker = from_phrase(phrase, offset + len(phrase) - len(phrase.lstrip()), verb, paragraph, **context)
+    speaker = from_phrase(phrase, offset, verb, paragraph, **context)
     end = first + segments[subject_index - 1][1]
     return Statement(start, end, speaker, verb) if end > start and not INTRODUCTION.match(paragraph[first:end]) else None
 

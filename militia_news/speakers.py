@@ -105,7 +105,7 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
     antecedent stands before the quotation; a description's ("the paper", "the statement") before the sentence
     that holds it (`sentence`), whose own names are what it speaks of."""
     before_sentence = position if sentence is None else sentence
-    offset += len(phrase) - len(phrase.lstrip(" ,:’‘•“”\""))
+    offset += len(phrase) - len(phrase.lstrip(" ,:’‘•“”\""))  # `offset` is where the phrase starts, spaces and all
     phrase = re.sub(r"\s*[“”\"]\s*", " ", phrase).strip(" ,:’‘•")  # the chief’s “recruiting officer”
     phrase = re.sub(r"(?<![A-Z])\.$", "", phrase)  # "…, according to Israeli rescue services."; not "U.S."
     phrase = RELATIVE.split(phrase)[0]  # "a source … who spoke to Anadolu Agency on the condition that …"

@@ -146,3 +146,10 @@ def test_listeners_before_an_infinitive_and_relative_clauses(db):
     assert (row["verb"], row["speaker_entity_id"]) == ("call", "abu-mahdi-al-muhandis")
     assert statement(db, "000_c035f8e90eaba482.txt", 417, "investigations into security forces")["verb"] == "order"
     assert not [r for r in reported(db, "003_15da29468eeff97d.txt", 345) if "our proud people" in r["text"]]
+
+
+def test_a_named_speaker_after_its_statement_is_linked(dev_db):
+    """"…, Radio Pakistan reported.": the outlet named after the statement is the linked speaker."""
+    db = sqlite_utils.Database(dev_db)
+    [row] = [r for r in reported(db, "dev10.txt", 39) if r["speaker"] == "Radio Pakistan"]
+    assert (row["speaker_entity_id"], row["verb"]) == ("radio-pakistan", "report")
