@@ -54,6 +54,8 @@ APPOSITION_BEFORE = re.compile(  # "Avichay Adraee, a spokesman for the IDF, con
     r"(?:a|an|the)\s[^,]+,\s*$")
 SPEAKER_AFTER = re.compile(r"^\s+(?:[^,.;]*?[A-Z]|[^,.;]*?\b(?:officials?|officers?|spokes\w+|sources?|analysts?|experts?|"
                            r"witness(?:es)?|residents?|police|[a-z]+(?:ers|ists|ians|ials))\b)")
+APPOSITION_NAME_WORDS = 5  # a name before its appositive is short
+CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}\b)")  # a comma between words, not in "3,500"
 INVERTED = re.compile(r"(?P<who>\s+(?:[A-Z]|the\s|an?\s)[^,.;:“”\"]{1,60}),\s+\S.*$")  # "…, says Kathryn Miles, author of …"
 FRAME_GOES_ON = re.compile(r"\s*,\s*(?:\w+ing|and|but|while|whereas|as|who|which|according)\b")  # "…, adding that"
 CLOSING_TAIL = re.compile(  # what may follow the verb of "C, X said": a listener and adverbials, nothing more
@@ -329,15 +331,19 @@ def closing_frame(paragraph: str, first: int, v_start: int, v_end: int, verb: st
     appositive after a name ("Mr Mohi, a spokesman, said") goes with it; the content is what precedes."""
     lead = paragraph[first:v_start]
     start = first + len(LEADING_CONJUNCTION.match(paragraph, first)[0])  # "But it’s not just …, says X."
-    cuts = [m.start() for m in re.finditer(",", lead)]
+    cuts = [m.start() for m in CLAUSE_COMMA.finditer(lead)]
     segments = [(cuts[n - 1] + 1 if n else 0, cut) for n, cut in enumerate(cuts)] + [(cuts[-1] + 1, len(lead))]
-    if len(segments) > 1 and not lead[segments[-1][0]:segments[-1][1]].strip():  # "C, said X."
-        speaker = from_phrase(closing["who"].split(",")[0], v_end, verb, paragraph, **context)
-        end = first + cuts[-1]
-        return Statement(start, end, speaker, verb) if not INTRODUCTION.match(paragraph[first:end]) else None
+    if len(segments) > 1 and not lead[segments[-1][0]:segments[-1][1]].strip():
+        if closing["who"].strip():  # "C, said X."
+            speaker = from_phrase(closing["who"].split(",")[0], v_end, verb, paragraph, **context)
+            end = first + cuts[-1]
+            return Statement(start, end, speaker, verb) if not INTRODUCTION.match(paragraph[first:end]) else None
+        segments = segments[:-1]  # "C, Mr Mohi, a spokesman, said.": the comma closes the appositive
     subject_index = len(segments) - 1
-    if subject_index >= 2 and re.match(r"\s*(?:a|an|the)\s", lead[segments[-1][0]:segments[-1][1]], re.I):
-        subject_index -= 1  # "…, Mr Mohi, a spokesman, said."
+    last = lead[segments[-1][0]:segments[-1][1]]
+    named_before = len(lead[segments[-2][0]:segments[-2][1]].split()) <= APPOSITION_NAME_WORDS if subject_index else False
+    if subject_index >= 2 and (re.match(r"\s*(?:a|an|the)\s", last, re.I) and named_before or last.strip().isdigit()):
+        subject_index -= 1  # "…, Mr Mohi, a spokesman, said.", "…, Sadr, 47, said."; not "…, the Observer reported"
     if subject_index < 1:
         return None
     subject_start, subject_end = segments[subject_index][0], segments[-1][1]

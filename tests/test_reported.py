@@ -148,6 +148,21 @@ def test_listeners_before_an_infinitive_and_relative_clauses(db):
     assert not [r for r in reported(db, "003_15da29468eeff97d.txt", 345) if "our proud people" in r["text"]]
 
 
+def test_closing_attributions_with_numbers_and_appositives():
+    """A number's comma is no clause's ("3,500 paratroopers …, the Fayetteville Observer reported"); an appositive
+    closed by a comma before the verb stays with its name ("…, Mr Mohi, a spokesman, said")."""
+    found = {q.text: (q.speaker, q.verb) for q in find_quotes("\n\n".join([
+        "In January, Fort Bragg deployed approximately 3,500 paratroopers to the Middle East, the Fayetteville "
+        "Observer reported.",
+        "The militias will stop attacks on the embassy, Mr Mohi, a spokesman, said.",
+    ]), [], {}) if q.kind == "reported"}
+    assert found == {
+        "In January, Fort Bragg deployed approximately 3,500 paratroopers to the Middle East":
+            ("the Fayetteville Observer", "report"),
+        "The militias will stop attacks on the embassy": ("Mr Mohi, a spokesman", "say"),
+    }
+
+
 def test_a_named_speaker_after_its_statement_is_linked(dev_db):
     """"…, Radio Pakistan reported.": the outlet named after the statement is the linked speaker."""
     db = sqlite_utils.Database(dev_db)
