@@ -4,6 +4,8 @@ A post starts at the blog's own headline: a short, headline-like line that
 opens a block and either carries one of the blog's prophetic labels
 (labels.yml in the reference data) or is followed closely by a near copy of itself, the
 original headline it rewrites, or directly by a title under its picture. The original headline never starts a post.
+A page may cut a post after its headline: a title-case title alone between a paragraph and the next post's
+headline is such a post.
 """
 
 from __future__ import annotations
@@ -67,7 +69,19 @@ def find_starts(seed: SeedFile, lines: list[Line], ref: Reference) -> list[int]:
         starts.append(k)
         if partner is not None:
             originals.add(partner)
-    return starts
+    return sorted(starts + [k for k in range(1, len(lines) - 1) if cut_to_headline(seed, lines, k, starts, originals, ref)])
+
+
+def cut_to_headline(seed: SeedFile, lines: list[Line], k: int, starts: list[int], originals: set[int],
+                    ref: Reference) -> bool:
+    """Whether lines[k] is a post cut to its headline: a title-case title alone in its block between a
+    paragraph and the next post's headline ("Another Man Shot Outside the Te")."""
+    title = lines[k].text
+    capitalized = [w for w in title.split() if len(w) > 3]
+    return (k + 1 in starts and k - 1 not in starts and k not in originals and opens_block(seed, lines[k])
+            and title != lines[k + 1].text  # not a headline shown twice
+            and opens_block(seed, lines[k + 1]) and len(capitalized) >= 3 and all(w[0].isupper() for w in capitalized)
+            and ref.lines.is_headline_like(title) and not ref.lines.is_headline_like(lines[k - 1].text))
 
 
 def split_posts(seed: SeedFile, ref: Reference) -> tuple[list[Post], list[Problem]]:

@@ -113,6 +113,10 @@ def test_dev_page_posts(dev_db):
     assert {("dev05.txt", 29), ("dev06.txt", 1), ("dev07.txt", 20), ("dev08.txt", 89)} <= starts
     # a comment form ("You are commenting using your account. Log Out / Change )") and a repeated headline are not
     assert not {("dev01.txt", 39), ("dev03.txt", 149), ("dev08.txt", 97)} & starts
+    # a post cut to its title-case headline before the next post is a post; a widget's heading ("Top Tri-State News
+    # Photos") is not
+    assert ("dev01.txt", 173) in starts
+    assert not {("dev07.txt", 90), ("dev09.txt", 37)} & starts
 
 
 def test_evidence_says_what_decided_each_field(dev_db):

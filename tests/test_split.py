@@ -112,3 +112,24 @@ def test_a_possessive_horn_labels_a_headline():
     posts = posts_of(text)
     assert [(p.line_start, p.headline.text) for p in posts] == [
         (1, "Antichrist’s men defy the prime minister"), (7, "Iran’s Horn Warns the Iraqi Prime Minister")]
+
+
+def test_a_post_cut_to_its_headline_before_the_next_post():
+    """A page may end a post after its title-case headline, before the next post; a paragraph cut short there
+    (sentence case) is the previous post's last line."""
+    text = "\n\n".join([
+        "Antichrist Threatens the Embassy",
+        "Sadr threatens US embassy in Baghdad",
+        "BAGHDAD (Reuters) - Shiite cleric Moqtada al-Sadr threatened on Monday to march on the embassy.",
+        "Another Man Shot Outside the Te",
+        "Antichrist Rejects Iraqi Alliance",
+        "Sadr rejects Maliki's call for a majority government",
+        "BAGHDAD (Reuters) - Moqtada al-Sadr rejected on Friday the call of former prime minister Nouri al-Maliki",
+        "The populist preacher has defied his clerical rivals and opted to campaign alongside the communi",
+        "Antichrist Calls for Calm",
+        "Sadr calls for calm in Baghdad",
+        "BAGHDAD (Reuters) - Moqtada al-Sadr called for calm on Saturday after clashes in the capital.",
+    ])
+    assert [p.headline.text for p in posts_of(text)] == [
+        "Antichrist Threatens the Embassy", "Another Man Shot Outside the Te", "Antichrist Rejects Iraqi Alliance",
+        "Antichrist Calls for Calm"]
