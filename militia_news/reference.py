@@ -32,7 +32,7 @@ NAME_LISTS = ("attached_particles", "particles", "connectors", "courtesy_titles"
               "honorifics", "organization_words", "geography_words", "facility_words", "sentence_words", "time_words",
               "not_name_words", "not_byline_words")  # the sections of names.yml
 ENTITY_TYPES = ["person", "organization", "place"]
-FRAMES = ("object", "infinitive", "for", "on", "of", "noun", "bare", "closing", "names", "thought")
+FRAMES = ("object", "infinitive", "for", "on", "of", "with", "noun", "bare", "closing", "names", "thought")
 _TEXT = {"type": "string", "minLength": 1}
 _TEXTS = {"type": "array", "items": _TEXT}
 # The shape of each reference file (JSON Schema). A file not listed here need only be a mapping.

@@ -260,8 +260,8 @@ def according_to(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: 
     before = paragraph[s_start:v_start].rstrip()
     speaker = from_phrase(rest[:comma] if comma >= 0 else rest, v_end, "according to", paragraph, **context)
     if before.strip(" ,"):
-        if not before.endswith(","):
-            return None
+        if not before.endswith(","):  # "… hit a vehicle at the airport according to the Security Media Cell."
+            return Statement(s_start, s_start + len(before), speaker, "according to") if comma < 0 else None
         if comma >= 0 and rest[comma + 1:].strip(" .”\"’") and next_frame >= s_end:
             # "Kadhimi’s strategy, according to the official, is …"; not "X, according to the statement, warned that"
             return Statement(s_start, content_end(paragraph, s_start, min(next_frame, s_end)), speaker, "according to")
@@ -506,8 +506,8 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
                 return v_end + m.end() + 5  # "told X that C"; not "ordered a strike that killed …"
             if rest.startswith(("to ", "not to ")) and speech.has(verb, "infinitive") and short_object(after[:m.end()]):
                 return v_end + m.end()
-    if speech.has(verb, "of"):
-        m = re.match(r"\s*(?:[^.;:“”\"]{1,80}?\s+)?of\s+", after)  # "accused Y of C"; "were accused of C"
+    for preposition in ("of", "with"):  # "accused Y of C", "were accused of C", "threatened Y with C"
+        m = re.match(rf"\s*(?:[^.;:“”\"]{{1,80}}?\s+)?{preposition}\s+", after) if speech.has(verb, preposition) else None
         if m:
             return v_end + m.end()
     m = NOUN_OBJECT.match(after) if speech.has(verb, "noun") else None

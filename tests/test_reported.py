@@ -168,3 +168,12 @@ def test_a_named_speaker_after_its_statement_is_linked(dev_db):
     db = sqlite_utils.Database(dev_db)
     [row] = [r for r in reported(db, "dev10.txt", 39) if r["speaker"] == "Radio Pakistan"]
     assert (row["speaker_entity_id"], row["verb"]) == ("radio-pakistan", "report")
+
+
+def test_threatened_with_and_according_to_without_a_comma(db):
+    """"Rab Allah has threatened Kadhimi with the burning of …" (frame `with` in speech.yml); a sentence closed by
+    "according to X" with no comma before it is X's."""
+    row = statement(db, "000_c035f8e90eaba482.txt", 1, "the burning of the headquarters")
+    assert (row["speaker"], row["verb"]) == ("Rab Allah", "threaten")
+    row = statement(db, "000_c035f8e90eaba482.txt", 363, "Sadr’s tweet came moments after a roadside bomb")
+    assert (row["speaker_entity_id"], row["verb"]) == ("iraqi-security-media-cell", "according to")
