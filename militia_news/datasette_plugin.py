@@ -32,6 +32,7 @@ UNFILTERED = re.compile(r"\sfrom\s+\S+\s*$", re.I)
 
 ROW_PAGES = {"articles": reader.article_page, "entities": reader.entity_page, "statements": reader.statement_page}
 SNIPPET = 240  # characters of a body shown in a table's cell
+LINK_COLUMNS = {"link", "article"}  # a canned query's column holding a path on this site
 
 
 @hookimpl
@@ -57,7 +58,7 @@ def render_cell(value, column, table, database, datasette):
     """A body in a table's cell is a snippet (the article page has it whole); a search hit's link is a link."""
     if table == "articles" and column == "body" and isinstance(value, str) and len(value) > SNIPPET:
         return value[:SNIPPET].rsplit(" ", 1)[0] + " …"
-    if table is None and column == "link" and isinstance(value, str) and value.startswith(f"/{database}/"):
+    if table is None and column in LINK_COLUMNS and isinstance(value, str) and value.startswith(f"/{database}/"):
         return Markup('<a href="{}">{}</a>').format(datasette.urls.path(value), value)
     return None
 

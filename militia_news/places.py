@@ -55,18 +55,33 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
             for name, found in by_name.items()}
 
 
+@lru_cache(maxsize=1)
+def countries() -> dict[str, str]:
+    """Folded country name -> ISO code, and each US state's name -> US."""
+    cache = world_gazetteer()
+    found = {fold(c["name"]): code for code, c in cache.get_countries().items()}
+    found.update({fold(state["name"]): "US" for state in cache.get_us_states().values()})
+    return found
+
+
 def locate(name: str, region: tuple[str, ...]) -> Place | None:
     """The place a name stands for: in the region first, else the most populous."""
     found = gazetteer().get(fold(name.strip(" ,.")), ())
     return next((p for p in found if p.country_code in region), found[0] if found else None)
 
 
+def locate_dateline(dateline: str, region: tuple[str, ...]) -> Place | None:
+    """A dateline's place: its first part, in the country a later part names ("TRIPOLI, Libya") if it names one."""
+    first, *rest = dateline.split(",")
+    named = tuple(code for part in rest if (code := countries().get(fold(part.strip(" .")))))
+    return locate(first, named or region)
+
+
 def find_places(article: Article, ref: Reference) -> tuple[PlaceMention, ...]:
     """The article's dateline place and every listed place its body names, each place once per role."""
     mentions: list[PlaceMention] = []
     if article.dateline:
-        first = article.dateline.split(",")[0]
-        place = locate(first, ref.region)
+        place = locate_dateline(article.dateline, ref.region)
         if place:
             mentions.append(PlaceMention(place, "dateline", article.dateline, None, None))
     seen = set()

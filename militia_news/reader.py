@@ -30,20 +30,26 @@ class Span:
 
 
 def nested(spans: list[Span]) -> list[Span]:
-    """The spans ordered to open outermost first, each inside the one it opens in (cut, or a mention left out)."""
+    """The spans ordered to open outermost first, each inside the one it opens in. Statements and rewrites nest
+    first (one crossing another is cut at that one's end); a name is kept only inside a single span, holding
+    none, and never overlapping another name: a link never holds a statement's note nor another link."""
     kept: list[Span] = []
     open_spans: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.start, s.layer, -s.end)):
+    for span in sorted((s for s in spans if s.layer != MENTION), key=lambda s: (s.start, s.layer, -s.end)):
         while open_spans and open_spans[-1].end <= span.start:
             open_spans.pop()
         if open_spans and span.end > open_spans[-1].end:
-            if span.layer >= MENTION:
-                continue
             span = replace(span, end=open_spans[-1].end)
         if span.end > span.start:
             kept.append(span)
             open_spans.append(span)
-    return kept
+    names: list[Span] = []
+    for name in sorted((s for s in spans if s.layer == MENTION and s.end > s.start), key=lambda s: (s.start, -s.end)):
+        crosses = any(s.start < name.end and name.start < s.end and not (s.start <= name.start and name.end <= s.end)
+                      for s in kept + names)
+        if not crosses:
+            names.append(name)
+    return sorted(kept + names, key=lambda s: (s.start, -s.end, s.layer))
 
 
 def highlighted(text: str, spans: list[Span], offset: int = 0) -> Markup:

@@ -26,10 +26,23 @@ ARROW_TYPES = {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string()}
 FRICTIONLESS_TYPES = {"INTEGER": "integer", "REAL": "number", "TEXT": "string"}
 
 
+INTERNAL = {"facet_counts"}  # the site's cache of facet counts, not data
+
+
 def public_relations(conn: sqlite3.Connection) -> list[str]:
-    """Tables and views a user reads: not FTS shadows or SQLite's own."""
+    """Tables and views a user reads: not FTS shadows, SQLite's own or the site's internal ones."""
     rows = conn.execute("select name from sqlite_master where type in ('table', 'view') order by type, name")
-    return [name for (name,) in rows if "_fts" not in name and not name.startswith("sqlite_")]
+    return [name for (name,) in rows if "_fts" not in name and not name.startswith("sqlite_") and name not in INTERNAL]
+
+
+def affinity(declared: str) -> str:
+    """SQLite's type affinity of a declared type, as INTEGER, REAL or TEXT (a blob is written as text)."""
+    declared = declared.upper()
+    if "INT" in declared:
+        return "INTEGER"
+    if any(word in declared for word in ("REAL", "FLOA", "DOUB")):
+        return "REAL"
+    return "TEXT"
 
 
 def column_types(conn: sqlite3.Connection, name: str) -> list[tuple[str, str, bool]]:
@@ -37,12 +50,12 @@ def column_types(conn: sqlite3.Connection, name: str) -> list[tuple[str, str, bo
     of every value it holds."""
     found = []
     for _, column, declared, not_null, _, _ in conn.execute(f'pragma table_info("{name}")'):
-        kind = (declared or "").upper()
+        kind = affinity(declared) if declared else ""
         if not kind:
             held = {t for (t,) in conn.execute(f'select distinct typeof("{column}") from "{name}"')} - {"null"}
             kind = {frozenset({"integer"}): "INTEGER", frozenset({"real"}): "REAL",
                     frozenset({"integer", "real"}): "REAL"}.get(frozenset(held), "TEXT")
-        found.append((column, kind if kind in ARROW_TYPES else "TEXT", bool(not_null)))
+        found.append((column, kind, bool(not_null)))
     return found
 
 

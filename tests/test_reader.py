@@ -190,3 +190,20 @@ def test_places_resolve_in_the_region_first(dev_db):
         "join places p on p.id = ap.place_id where ap.role = 'dateline'")}
     assert ("JERUSALEM, Israel", "Jerusalem", "IL") in rows
     assert ("DUBAI, United Arab Emirates", "Dubai", "AE") in rows and ("ERBIL, Iraq", "Erbil", "IQ") in rows
+
+
+def test_a_name_never_cuts_a_statement_nor_holds_its_note():
+    """A name crossing a quotation's edge is left unlinked; the quotation keeps its whole highlight and note."""
+    text = "Sadr al-Sadr said the militias would stop."
+    quote = Span(5, 42, QUOTE, Markup('<span class="quote">'), Markup('</span><sup>Sadr</sup>'))
+    crossing = Span(0, 12, MENTION, Markup('<a href="/e">'), Markup("</a>"))
+    inside = Span(22, 30, MENTION, Markup('<a href="/m">'), Markup("</a>"))
+    assert str(highlighted(text, [quote, crossing, inside])) == (
+        'Sadr <span class="quote">al-Sadr said the <a href="/m">militias</a> would stop.</span><sup>Sadr</sup>')
+
+
+def test_a_dateline_names_its_country():
+    from militia_news.places import locate_dateline
+
+    assert locate_dateline("TRIPOLI, Libya", ("IQ", "LB")).country_code == "LY"
+    assert locate_dateline("TRIPOLI", ("IQ", "LB")).country_code == "LB"
