@@ -36,6 +36,7 @@ THAT = re.compile(r"\s*,?\s*that\s+")
 NOUN_OBJECT = re.compile(  # "demanded early elections", "ordered investigations into …"; not "ordered him", "threatened Araji"
     r"\s+(?!(?:that|to|not|him|her|them|us|me|it|himself|themselves|in|on|at|of|for|with|by|from|as|about|into|"
     r"during|after|before|and|or|but|responsibility|comment|anonymity|any|he|she|they|we)\b)(?=[a-z“‘\"])")
+LEADING_AND = re.compile(r"(?:[\s,]*(?:and|but)\s+|[\s,]+)?")  # what joins a second clause to the first
 LEADING_CONJUNCTION = re.compile(r"(?:(?:But|And|Yet|So)\s+(?=[a-z]))?")
 AS_SAID = re.compile(r"^\s*As\s+(?P<who>[^,]{1,60}?)\s+(?:has\s+|had\s+|have\s+)?$")  # "As she explained, C"
 AS_SAID_REST = re.compile(r"^[^.;“”\"]{0,120}?,\s+(?=[a-z“])")  # the "as" clause ends at a comma before a clause
@@ -206,12 +207,14 @@ def sentence_statements(paragraph: str, s_start: int, s_end: int, spans, context
              is not None for _, v_end, verb in found_frames]
     statements: list[Statement] = []
     subject: Speaker | None = None  # the sentence's speaker, for "…, adding that …"
+    said_until = s_start  # the end of the last frame that gave a statement: "A, the Observer reported, and B, …"
     for k, (v_start, v_end, verb) in enumerate(found_frames):
         next_frame = next((found_frames[n][0] for n in range(k + 1, len(found_frames)) if opens[n]), s_end)
         context = {**context, "position": context["paragraph_offset"] + v_start,
                    "sentence": context["paragraph_offset"] + s_start}  # what a pronoun or description may refer to
         if verb == "according to":
-            statement = according_to(paragraph, s_start, s_end, v_start, v_end, next_frame, context)
+            after_last = max([said_until] + [st.end for st in statements])
+            statement = according_to(paragraph, after_last, s_end, v_start, v_end, next_frame, context)
         elif verb.startswith(NOUN):
             statement = noun_frame(paragraph, s_start, s_end, v_start, v_end, verb.removeprefix(NOUN), next_frame,
                                    context)
@@ -225,6 +228,7 @@ def sentence_statements(paragraph: str, s_start: int, s_end: int, spans, context
         for part in and_that(paragraph, statement):  # "told X that A and that B": two statements
             if len(paragraph[part.start: part.end].split()) >= MIN_CONTENT_WORDS and not inside(spans, part.start, part.end):
                 statements.append(part)
+                said_until = max(said_until, v_end)
     return statements
 
 
@@ -254,7 +258,10 @@ def noun_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
 
 def according_to(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: int, next_frame: int,
                  context: dict) -> Statement | None:
-    """According to X, C / C, according to X. / C1, according to X, C2 (the whole sentence)."""
+    """According to X, C / C, according to X. / C1, according to X, C2 (the whole sentence). `s_start` is where
+    the sentence starts, or where the statement before it in the sentence ends ("A, the Observer reported, and
+    B, according to X")."""
+    s_start += len(LEADING_AND.match(paragraph, s_start)[0])
     rest = paragraph[v_end:s_end]
     comma = rest.find(",")
     before = paragraph[s_start:v_start].rstrip()

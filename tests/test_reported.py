@@ -177,3 +177,15 @@ def test_threatened_with_and_according_to_without_a_comma(db):
     assert (row["speaker"], row["verb"]) == ("Rab Allah", "threaten")
     row = statement(db, "000_c035f8e90eaba482.txt", 363, "Sadr’s tweet came moments after a roadside bomb")
     assert (row["speaker_entity_id"], row["verb"]) == ("iraqi-security-media-cell", "according to")
+
+
+def test_according_to_after_another_statement_in_the_sentence():
+    """"A, the Observer reported, and B, according to X": B is X's, A the Observer's."""
+    found = {q.text: q.speaker for q in find_quotes(
+        "In January, Fort Bragg deployed 3,500 paratroopers to the Middle East, the Fayetteville Observer reported, "
+        "and Camp Lejeune redirected 2,500 Marines to the Mediterranean Sea, according to previous reports by The "
+        "Daily News.", [], {}) if q.kind == "reported"}
+    assert found == {
+        "In January, Fort Bragg deployed 3,500 paratroopers to the Middle East": "the Fayetteville Observer",
+        "Camp Lejeune redirected 2,500 Marines to the Mediterranean Sea": "previous reports by The Daily News",
+    }
