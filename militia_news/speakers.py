@@ -21,10 +21,12 @@ INDEFINITE = re.compile(r"^(?:an?|another|one|two|three|several|some|many|other|
 DEFINITE_PERSON = re.compile(r"^the\s+(?:[\w-]+\s+){0,2}(?:premier|cleric|president|spokes\w+|leader|minister|"
                              r"secretary|commander|chief|prime minister|general|ayatollah|head|director|envoy|preacher|scholar|imam|"
                              r"ambassador|scientist|professor|author|seismologist|geologist)(?:\s+of\b.*)?$", re.I)
-DOCUMENT = re.compile(r"^(?:the|this|that|its|his|her|their|a later)\s+(?:[\w-]+\s+){0,2}(?P<noun>report|update|"
-                      r"passage|book|paper|newspaper|document|letter|tweet|post|message|memo|study|article|website)$",
-                      re.I)
-WRITINGS = {"passage", "book", "letter", "tweet", "post", "message", "article"}  # a person's; the rest an organization's
+DOCUMENTS = (r"(?P<noun>report|update|passage|book|paper|newspaper|document|letter|tweet|post|message|memo|study|"
+             r"article|website|resolution|speech|sermon|fatwa)")
+DOCUMENT = re.compile(rf"^(?:the|this|that|its|his|her|their|a later)\s+(?:[\w-]+\s+){{0,2}}{DOCUMENTS}$", re.I)
+OWNED_DOCUMENT = re.compile(rf"^(?P<owner>.+?)[’']s?\s+(?:[\w-]+\s+){{0,2}}{DOCUMENTS}$", re.I)  # "Al-Sadr’s message"
+# a person's writings; the other documents are an organization's
+WRITINGS = {"passage", "book", "letter", "tweet", "post", "message", "article", "speech", "sermon", "fatwa"}
 ADVERB = re.compile(r"[a-z]{3,}ly")  # "bluntly", "reportedly": not part of who spoke
 DEFINITE_GROUP = re.compile(r"^(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|group|movement|militia|party|"
                             r"office|ministry|organi[sz]ation|brigades?|faction)$", re.I)
@@ -129,6 +131,11 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
     head = HEAD_OF.match(phrase)
     if head and not any(offset + head.start("head") > m.start for m in inside):
         return Speaker(phrase, None, verb, "person")  # "The followers of Muqtada al-Sadr", "Seismologists at …"
+    owned = OWNED_DOCUMENT.match(phrase)
+    owners = [m for m in mentions_between(offset, offset + len(phrase), mentions)
+              if owned and m.end <= offset + owned.end("owner") and types.get(m.entity_id) in ("person", "organization")]
+    if owners:  # "Al-Sadr’s message asked …": whose message it is
+        return named(phrase, owners[-1], verb, types[owners[-1].entity_id])
     person = [m for m in inside if types.get(m.entity_id) == "person"]
     if person:
         return named(phrase, person[0], verb, "person")

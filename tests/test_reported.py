@@ -189,3 +189,11 @@ def test_according_to_after_another_statement_in_the_sentence():
         "In January, Fort Bragg deployed 3,500 paratroopers to the Middle East": "the Fayetteville Observer",
         "Camp Lejeune redirected 2,500 Marines to the Mediterranean Sea": "previous reports by The Daily News",
     }
+
+
+def test_a_document_speaks_for_its_author(db):
+    """"Al-Sadr’s message asked …": whose message; "The resolution also called for …": the body that passed it."""
+    row = statement(db, "003_15da29468eeff97d.txt", 1, "to answer “the call of the homeland")
+    assert (row["speaker_entity_id"], row["speaker_description"]) == ("muqtada-al-sadr", "Al-Sadr’s message")
+    row = statement(db, "003_15da29468eeff97d.txt", 212, "cancelling Baghdad’s request")
+    assert (row["speaker_entity_id"], row["speaker_description"]) == ("iraqi-parliament", "The resolution")
