@@ -97,6 +97,9 @@ RELATIVE_SUBJECT = re.compile(  # a relative clause whose subject says the rest:
 FIRST_VERB = re.compile(r"\s(?:has|have|had|was|is|were|are|will|would|[a-z]+ed)\b")  # "The preacher has …", "Sadr released"
 AND = re.compile(r"^,?\s+(?:and|as well as|along with)\s|,\s+as well as\s")  # between two speakers of one verb
 PRONOUN_AND = re.compile(r"^\s*(?P<pronoun>He|She|he|she)\s+and\s+(?P<other>(?:an?|another|other|his|her|the)\s[^,]{3,60})$")
+PLURAL_BEFORE_PARTICIPLE = re.compile(  # a plural noun phrase right before a participle, after its preposition
+    r"\b(?:from|by|of|among|amid|with|including)\s+(?P<who>(?:[\w’'-]+\s+){0,3}?(?:[a-z]+(?:ials|ers|ists|ians|ants|"
+    r"ents|ors|ives|ies|ees|ups)|sources|police|people))\s+$")
 RELATIVE_REST = re.compile(r"\s+(?!(?:upon|on|for|to|of|in|at|with|about)\b)[a-z]")  # "which he said was …"
 MIN_CONTENT_WORDS = 3
 INFINITIVE_OBJECT_WORDS = 6  # the listener before an infinitive is short, its appositive aside
@@ -107,6 +110,7 @@ INTRODUCTION_LEAD = re.compile(rf"^\s*{INTRODUCTORY}\b[^,]{{0,120}},")  # "On Tu
 NOUN_BEFORE = re.compile(  # "the calls", "40 demands", "a since-deleted report": a noun
     r"(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|news|media|press|such)(?:\s+[a-z]+-[\w-]+)?|\d)\s+$",
     re.I)
+AFTER_A_VERB = re.compile(r"\b[a-z]{3,}ed\s+$")  # "received orders", "issued warnings"
 PREPOSITION_BEFORE = re.compile(  # "of reports", "with said nations", "ramp up calls", "what he calls": no verb
     r"\b(?:with|of|from|in|on|for|at|by|about|amid|up|what\s+\w+)\s+$", re.I)  # (but "by noting that")
 
@@ -172,7 +176,8 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
             continue
         if (text[max(0, m.start() - 3): m.start()] in ("’s ", "'s ") or HYPOTHETICAL.search(text[: m.start()])
                 or NOUN_BEFORE.search(text[: m.start()])
-                or PREPOSITION_BEFORE.search(text[: m.start()]) and not form.endswith("ing")):
+                or PREPOSITION_BEFORE.search(text[: m.start()]) and not form.endswith("ing")
+                or form.endswith("s") and AFTER_A_VERB.search(text[: m.start()])):  # "received orders": a noun
             continue  # "Sadr’s calls for calm", "the report involved"; "would say", "declined to say"
         if not THAT.match(text, m.end()) and any(
                 QUOTE_ATTRIBUTION.fullmatch(paragraph[q.end - 1: s_start + m.start()])
@@ -381,6 +386,9 @@ def speaker_before(paragraph: str, s_start: int, v_start: int, verb: str, contex
     else the phrase before it; a participle ("…, adding that") keeps the sentence's speaker (with `own_subject`,
     only what stands before the verb counts)."""
     lead = paragraph[s_start:v_start]
+    doers = PLURAL_BEFORE_PARTICIPLE.search(lead) if PARTICIPLE.match(paragraph[v_start:]) else None
+    if doers:  # "amid threats from Iran-backed militia groups promising to …": the groups promise
+        return from_phrase(doers["who"], s_start + doers.start("who"), verb, paragraph, **context)
     if PARTICIPLE.match(paragraph[v_start:]) and (not lead.strip() or lead.rstrip().endswith(",")):
         quoted_by = quotation_attribution(context["speech"].pattern.pattern).search(lead)
         if subject is None and quoted_by:  # "“…,” he said, adding that …": who said the quotation

@@ -36,6 +36,7 @@ HEAD_OF = re.compile(  # people described by what they belong to: the speakers a
     r"^(?:the\s+|an?\s+|some\s+|several\s+|many\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?P<head>(?:[A-Za-z]+(?:ers|ists|ians|ents|ors|ials|ants|ives|ees))|spokes(?:man|woman|person)|official|member|"
     r"source)\s+(?:of|for|from|at|in|with|close to)\s", re.I)
+PLURAL = re.compile(r"\b(?:[a-z]+(?:ials|ers|ists|ians|ants|ents|ces|ors|ives|ies|ees)|sources|police|people|and)\b")
 RELATIVE = re.compile(r"\s+(?:who|whose|which)\s+")
 ASIDE = re.compile(r"^(?:who|whose|which|speaking|citing|requesting|asking)\b", re.I)  # a clause set off by commas
 
@@ -101,6 +102,13 @@ def recent(events: list[Event], before: int, kinds: tuple[str, ...], named_only:
     return best.speaker if best else None
 
 
+def recent_plural_speaker(events: list[Event], before: int) -> Speaker | None:
+    """The nearest speaker before a position that is several people ("two Iraqi officials", "Sadr and Amiri"):
+    what "they said" refers to before any organization merely named."""
+    plural = [e for e in events if e.position < before and not e.mention and PLURAL.search(e.speaker.text)]
+    return max(plural, key=lambda e: e.position).speaker if plural else None
+
+
 def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, types, events: list[Event],
                 people: dict[str, str], position: int, sentence: int | None = None, **_) -> Speaker | None:
     """The speaker a phrase names: a name, a pronoun, a definite description or an anonymous source. A pronoun's
@@ -120,7 +128,7 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
     first = phrase.split()[0].lower()
     if first in PRONOUNS:
         kinds = {"person": ("person",), "organization": ("organization",)}.get(PRONOUNS[first], ("organization", "person"))
-        found = recent(events, position, kinds)
+        found = (recent_plural_speaker(events, position) if first == "they" else None) or recent(events, position, kinds)
         return antecedent(found, verb) if found else Speaker(phrase.split()[0], None, verb, "person")
     inside = [m for m in mentions_between(offset, offset + len(phrase), mentions) if not possessive(paragraph, m)]
     organization = [m for m in inside if types.get(m.entity_id) == "organization"]

@@ -197,3 +197,12 @@ def test_a_document_speaks_for_its_author(db):
     assert (row["speaker_entity_id"], row["speaker_description"]) == ("muqtada-al-sadr", "Al-Sadr’s message")
     row = statement(db, "003_15da29468eeff97d.txt", 212, "cancelling Baghdad’s request")
     assert (row["speaker_entity_id"], row["speaker_description"]) == ("iraqi-parliament", "The resolution")
+
+
+def test_plural_doers_before_a_participle_and_they(db):
+    """"amid threats from Iran-backed militia groups promising to …": the groups promise, not the sentence's
+    subject; "They said" takes the people who spoke before, not an organization merely named."""
+    row = statement(db, "003_15da29468eeff97d.txt", 106, "to exact revenge")
+    assert (row["speaker"], row["speaker_entity_id"], row["verb"]) == ("Iran-backed militia groups", None, "promise")
+    row = statement(db, "000_c035f8e90eaba482.txt", 447, "they had received orders")
+    assert row["speaker_entity_id"] != "us-embassy-in-baghdad"
