@@ -67,9 +67,8 @@ def write_csv(conn: sqlite3.Connection, name: str, path: Path) -> None:
         writer.writerows(cursor)
 
 
-def write_parquet(conn: sqlite3.Connection, name: str, path: Path) -> None:
-    """The table as Parquet with typed columns (its declared SQLite types)."""
-    columns = column_types(conn, name)
+def write_parquet(conn: sqlite3.Connection, name: str, path: Path, columns: list[tuple[str, str, bool]]) -> None:
+    """The table as Parquet with typed columns (`columns`: from `column_types`)."""
     cursor = conn.execute(f'select * from "{name}"')
     rows = cursor.fetchall()
     schema = pa.schema([pa.field(column, ARROW_TYPES[kind], nullable=not not_null)
@@ -78,11 +77,11 @@ def write_parquet(conn: sqlite3.Connection, name: str, path: Path) -> None:
     pq.write_table(pa.Table.from_arrays(arrays, schema=schema), path)
 
 
-def resource(conn: sqlite3.Connection, name: str, described: dict) -> dict:
-    """A Frictionless tabular resource for one CSV, its fields typed and described, with its keys."""
+def resource(conn: sqlite3.Connection, name: str, described: dict, columns: list[tuple[str, str, bool]]) -> dict:
+    """A Frictionless tabular resource for one CSV, its fields typed (`columns`) and described, with its keys."""
     descriptions = described.get("columns", {})
     fields = []
-    for column, kind, not_null in column_types(conn, name):
+    for column, kind, not_null in columns:
         field = {"name": column, "type": FRICTIONLESS_TYPES[kind]}
         if column in descriptions:
             field["description"] = descriptions[column]
@@ -106,9 +105,11 @@ def resource(conn: sqlite3.Connection, name: str, described: dict) -> dict:
     return found
 
 
-def datapackage(conn: sqlite3.Connection, metadata: dict, names: list[str]) -> dict:
+def datapackage(conn: sqlite3.Connection, metadata: dict, types: dict[str, list[tuple[str, str, bool]]]) -> dict:
+    """The data package of the relations (`types`: each one's columns), described from metadata.yml."""
     tables = metadata["databases"]["militia_news"]["tables"]
-    resources = [resource(conn, name, tables.get(name, {})) for name in names]
+    names = list(types)
+    resources = [resource(conn, name, tables.get(name, {}), types[name]) for name in names]
     by_table = {name: r["name"] for name, r in zip(names, resources)}
     for r in resources:  # foreign keys name the resource, not the table
         for key in r["schema"].get("foreignKeys", []):
@@ -144,12 +145,12 @@ def write_dist(db: Path, out: Path) -> list[Path]:
     shutil.copyfile(db, files[0])
     metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    names = public_relations(conn)
-    for name in names:
+    types = {name: column_types(conn, name) for name in public_relations(conn)}
+    for name, columns in types.items():
         write_csv(conn, name, out / "csv" / f"{name}.csv")
-        write_parquet(conn, name, out / "parquet" / f"{name}.parquet")
+        write_parquet(conn, name, out / "parquet" / f"{name}.parquet", columns)
         files += [out / "csv" / f"{name}.csv", out / "parquet" / f"{name}.parquet"]
-    package = datapackage(conn, metadata, names)
+    package = datapackage(conn, metadata, types)
     conn.close()
     (out / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (out / "CITATION.cff").write_text(citation(metadata), encoding="utf-8")

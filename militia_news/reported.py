@@ -21,7 +21,7 @@ from functools import lru_cache
 import syntok.segmenter as segmenter
 
 from .reference import SpeechVerbs
-from .speakers import (ASIDE, PARTICIPLE, RELATIVE, Speaker, from_phrase, mentions_between, named, possessive,
+from .speakers import (ASIDE, PARTICIPLE, PEOPLE, PERSON, RELATIVE, Speaker, from_phrase, mentions_between, named, possessive,
                        without_titles)
 from .vocabulary import ABBREVIATED_TITLES
 
@@ -47,14 +47,11 @@ NOUN_THAT = re.compile(  # "warnings that", "reports in the Gaza Strip from the 
     r"(?:\s+(?:in|on|by)\s+[^,.;:“”\"]{1,50}?)?(?:\s+(?:from|by)\s+(?P<source>[^,.;:]{1,60}?))?\s+that\s+")
 POSSESSOR = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?:\s+(?:al-|[A-Z])[\w.’'-]*){0,4}?)[’']s\s+(?:\w+\s+)?$")
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$")
-MEMBER_AFTER = re.compile(  # "a Sadrist Movement spokesperson", "Hamas officials": someone of the organization speaks
-    r"\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|officials?|members?|sources?|commanders?|officers?|leaders?|"
-    r"representatives?|scientists?|seismologists?|researchers?|experts?|analysts?)\b")
+MEMBER_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{PERSON}\b")  # "a Sadrist Movement spokesperson", "Hamas officials"
 APPOSITION_BEFORE = re.compile(  # "Avichay Adraee, a spokesman for the IDF, confirmed": a subject, not "C, said X"
     r"(?:^|[.;]\s)\s*(?!(?:In|On|At|After|Before|During|For)\b)[A-Z][\w’'.-]*(?:\s+(?:al-)?[A-Z][\w’'.-]*){0,4},\s+"
     r"(?:a|an|the)\s[^,]+,\s*$")
-SPEAKER_AFTER = re.compile(r"^\s+(?:[^,.;]*?[A-Z]|[^,.;]*?\b(?:officials?|officers?|spokes\w+|sources?|analysts?|experts?|"
-                           r"witness(?:es)?|residents?|police|[a-z]+(?:ers|ists|ians|ials))\b)")
+SPEAKER_AFTER = re.compile(rf"^\s+(?:[^,.;]*?[A-Z]|[^,.;]*?\b{PERSON}\b)")  # "…, said a police officer"
 APPOSITION_NAME_WORDS = 5  # a name before its appositive is short
 CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}\b)")  # a comma between words, not in "3,500"
 INVERTED = re.compile(r"(?P<who>\s+(?:[A-Z]|the\s|an?\s)[^,.;:“”\"]{1,60}),\s+\S.*$")  # "…, says Kathryn Miles, author of …"
@@ -92,14 +89,13 @@ CONTENT_END = re.compile(r"[.;!?]?[”\"’]?\s*$")
 SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$|\bwhich\s+")
 TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(ABBREVIATED_TITLES))})\.$")  # "Lt.", "Sen.": an abbreviated title
 RELATIVE_SUBJECT = re.compile(  # a relative clause whose subject says the rest: "which he said", "that officials say"
-    r"\b(?:which|that|who|what)\s+(?P<who>he|she|they|it|[a-z]{3,}(?:ists|ers|ians|ials|ts|rs)|[A-Z][\w’'-]+)\s+"
+    rf"\b(?:which|that|who|what)\s+(?P<who>he|she|they|it|{PEOPLE}|[A-Z][\w’'-]+)\s+"
     r"(?:also\s+|had\s+|has\s+)?$")  # "which geologists suggest has …"
 FIRST_VERB = re.compile(r"\s(?:has|have|had|was|is|were|are|will|would|[a-z]+ed)\b")  # "The preacher has …", "Sadr released"
 AND = re.compile(r"^,?\s+(?:and|as well as|along with)\s|,\s+as well as\s")  # between two speakers of one verb
 PRONOUN_AND = re.compile(r"^\s*(?P<pronoun>He|She|he|she)\s+and\s+(?P<other>(?:an?|another|other|his|her|the)\s[^,]{3,60})$")
 PLURAL_BEFORE_PARTICIPLE = re.compile(  # a plural noun phrase right before a participle, after its preposition
-    r"\b(?:from|by|of|among|amid|with|including)\s+(?P<who>(?:[\w’'-]+\s+){0,3}?(?:[a-z]+(?:ials|ers|ists|ians|ants|"
-    r"ents|ors|ives|ies|ees|ups)|sources|police|people))\s+$")
+    rf"\b(?:from|by|of|among|amid|with|including)\s+(?P<who>(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE}))\s+$")
 RELATIVE_REST = re.compile(r"\s+(?!(?:upon|on|for|to|of|in|at|with|about)\b)[a-z]")  # "which he said was …"
 MIN_CONTENT_WORDS = 3
 INFINITIVE_OBJECT_WORDS = 6  # the listener before an infinitive is short, its appositive aside

@@ -32,11 +32,16 @@ DEFINITE_GROUP = re.compile(r"^(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:statemen
                             r"office|ministry|organi[sz]ation|brigades?|faction)$", re.I)
 CONJUNCTION = re.compile(r"^(?:and|but|or|while|as|so|then|if|that|which|when)\b", re.I)
 
+# Nouns for people who speak, the one list each speaker rule reads: plurals ("officials", "seismologists",
+# "militia groups") and the singular roles of sources ("a spokesman", "an official").
+PEOPLE = r"[a-z]{3,}(?:ials|ers|ists|ians|ants|ents|ors|ives|ies|ees|ces)|sources|police|people|groups"
+PERSON = (rf"(?:{PEOPLE}|spokes(?:man|woman|person)|official|officer|member|source|commander|leader|representative|"
+          r"scientist|seismologist|researcher|expert|analyst|witness|resident)")
 HEAD_OF = re.compile(  # people described by what they belong to: the speakers are they, not the name after "of"
     r"^(?:the\s+|an?\s+|some\s+|several\s+|many\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?P<head>(?:[A-Za-z]+(?:ers|ists|ians|ents|ors|ials|ants|ives|ees))|spokes(?:man|woman|person)|official|member|"
-    r"source)\s+(?:of|for|from|at|in|with|close to)\s", re.I)
-PLURAL = re.compile(r"\b(?:[a-z]+(?:ials|ers|ists|ians|ants|ents|ces|ors|ives|ies|ees)|sources|police|people|and)\b")
+    rf"(?P<head>{PEOPLE}|spokes(?:man|woman|person)|official|member|source)\s+(?:of|for|from|at|in|with|close to)\s",
+    re.I)  # but "the leader of X, Qais al-Khazali": a named leader speaks
+PLURAL = re.compile(rf"\b(?:{PEOPLE}|and)\b")
 RELATIVE = re.compile(r"\s+(?:who|whose|which)\s+")
 ASIDE = re.compile(r"^(?:who|whose|which|speaking|citing|requesting|asking)\b", re.I)  # a clause set off by commas
 
