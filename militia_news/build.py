@@ -93,7 +93,7 @@ def analyse_file(path: Path, ref: Reference, index: EntityIndex, chosen: frozens
                 new_names.setdefault(entity_id, (found.new_name, found.new_type))
                 types[entity_id] = found.new_type
             mentions.append(ResolvedMention(entity_id, m.field, m.caption, found.surface, found.start, found.end))
-        articles.append((article, mentions, find_quotes(article.body, mentions, types, ref.speech)))
+        articles.append((article, mentions, find_quotes(article.body, mentions, types, ref.speech, index.governments)))
     return AnalysedFile(path, [post.header_only() for post in posts], articles, new_names, problems)
 
 

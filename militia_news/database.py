@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import sqlite_utils
 
 from .entities import Entity
+from .errors import BuildError
 from .model import Article, Post, Problem, ResolvedMention
 from .reference import Reference
 from .quotes import Quote
@@ -218,6 +219,12 @@ def stage_rows(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
 def load_staged(db: sqlite_utils.Database) -> None:
     """Move the staged rows into their tables in key order (a repeated key keeps its last row), then
     build the indexes once, which beats keeping them up to date through every insert."""
+    shared = db.execute("select id, group_concat(distinct article_id) from temp.staged_quotes group by id "
+                        "having count(distinct article_id) > 1 limit 1").fetchone()
+    if shared:  # two articles' hashes met in a quote id's high bits, and two of their quotes at one offset
+        raise BuildError(db.conn.execute("pragma database_list").fetchone()[2] or "database",
+                         f"quote id {shared[0]} would belong to two articles ({shared[1]}): an id collision, "
+                         "please report it")
     with db.conn:
         for table in STAGED:
             pk = TABLES[table]["pk"]
@@ -315,10 +322,26 @@ def statement_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text)))
 
 
-def quote_row(article: Article, quote: Quote) -> dict:
+QUOTE_POSITION_BITS = 23  # of a quote id: its offset in the body (below 2**21) and 2 bits for quotes opening there
+
+
+def quote_ids(article_id: str, quotes: list[Quote]) -> list[int]:
+    """Ids that sort an article's quotes in reading order: the article's hash in the high bits, each quote's offset
+    (and, among quotes opening at one offset, its order) in the low ones; the same on every build, below 2**53."""
+    base = stable_int_id(article_id, "quotes") >> (52 - (53 - QUOTE_POSITION_BITS)) << QUOTE_POSITION_BITS
+    order = sorted(range(len(quotes)), key=lambda i: (quotes[i].start, quotes[i].kind != "speech", quotes[i].end))
+    ids, ties = [0] * len(quotes), {}
+    for i in order:
+        tie = ties[quotes[i].start] = ties.get(quotes[i].start, -1) + 1
+        if quotes[i].start >= 1 << (QUOTE_POSITION_BITS - 2) or tie > 3:
+            raise ValueError(f"article {article_id}: no quote id for offset {quotes[i].start} ({tie + 1} quotes there)")
+        ids[i] = base | quotes[i].start << 2 | tie
+    return ids
+
+
+def quote_row(article: Article, quote: Quote, quote_id: int) -> dict:
     return {
-        "id": stable_int_id(article.id, "quote", quote.start) if quote.kind != "reported"
-        else stable_int_id(article.id, "reported", quote.start, quote.end),
+        "id": quote_id,
         "article_id": article.id,
         "text": quote.text,
         "speaker": quote.speaker,
@@ -385,7 +408,7 @@ def write_seed_file(
              "surface": m.surface, "char_start": m.start, "char_end": m.end}
             for m in mentions
         )
-        quote_rows.extend(quote_row(article, q) for q in quotes)
+        quote_rows.extend(quote_row(article, q, i) for q, i in zip(quotes, quote_ids(article.id, quotes)))
         labelled = [m for m in mentions if m.field == "blog_headline"]
         captions.extend(
             {"id": caption_id, "article_id": article.id, "position": i, "text": c.text, "credit": c.credit}

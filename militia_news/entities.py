@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .reference import Reference, load_yaml
-from .text import fold, slug
+from .text import fold, slug, speaker_key
 from .vocabulary import (ATTACHED_PARTICLES, CONNECTORS, FACILITY_WORDS, GEOGRAPHY_WORDS, HONORIFICS, NOT_NAME_WORDS,
                          ORGANIZATION_WORDS, ROLE_TITLES, SENTENCE_WORDS, TIME_WORDS, TITLES)
 
@@ -127,6 +127,7 @@ class Entity:
     epithets: tuple[str, ...] = ()
     generic: tuple[str, ...] = ()
     surname_default: bool = False
+    speaks_as: tuple[str, ...] = ()  # a government's country and capital, as speakers
 
 
 
@@ -145,6 +146,7 @@ class EntityIndex:
     places: set[tuple[str, ...]] = field(default_factory=set)  # listed places, folded words without particles
     place_prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every leading part of a place
     given_names: frozenset[str] = frozenset()  # folded; a capitalized run opening with one reads as a person
+    governments: dict[str, str] = field(default_factory=dict)  # speaker key of a country or capital -> government
 
     def add_place(self, place: str) -> None:
         """A place by its exact spelling (the al- particle aside), never the loose key names use."""
@@ -176,6 +178,7 @@ class EntityIndex:
         self.epithets.extend((e, entity.id) for e in entity.epithets)
         self.epithets.sort(key=lambda pair: -len(pair[0]))
         self.generic.extend((re.compile(rf"\b{re.escape(g)}\b", re.I), entity.id) for g in entity.generic)
+        self.governments.update((speaker_key(name), entity.id) for name in entity.speaks_as)
 
 
 def load_entities(ref: Reference) -> EntityIndex:
@@ -187,7 +190,7 @@ def load_entities(ref: Reference) -> EntityIndex:
         index.add(Entity(
             slug(entry["name"]), entry["name"], entry["type"], entry.get("description"), True,
             tuple(entry.get("variants") or ()), tuple(entry.get("epithets") or ()),
-            tuple(entry.get("generic") or ()), bool(entry.get("surname_default")),
+            tuple(entry.get("generic") or ()), bool(entry.get("surname_default")), tuple(entry.get("speaks_as") or ()),
         ))
     for place in ref.places:
         index.add_place(place)

@@ -272,11 +272,13 @@ def quote_kind(text: str, before: str, after: str = "") -> str:
     return "speech"
 
 
-def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str], speech: SpeechVerbs | None = None
-                ) -> list[Quote]:
+def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str], speech: SpeechVerbs | None = None,
+                governments: dict[str, str] | None = None) -> list[Quote]:
     """Every quotation in the body with its speaker, and every reported statement (kind 'reported'), in order
-    (`speech`: the reporting verbs, the package's own by default)."""
+    (`speech`: the reporting verbs, the package's own by default; `governments`: the government each country or
+    capital speaks for, by speaker key)."""
     speech = speech or default_speech()
+    types = {entity: "organization" if kind == "government" else kind for entity, kind in types.items()}  # speaks as one
     quotes: list[Quote] = []
     events: list[Event] = []
     people: dict[str, str] = {}
@@ -295,7 +297,7 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
                 if types[m.entity_id] == "person" and key:
                     people[key[-1]] = m.entity_id
         context = {"mentions": local, "types": types, "events": events, "people": people, "position": 0,
-                   "paragraph_offset": offset, "speech": speech}
+                   "paragraph_offset": offset, "speech": speech, "governments": governments or {}}
         found: list[Speaker | None] = []
         for k, span in enumerate(spans):
             context["position"] = offset + span.start

@@ -31,7 +31,7 @@ NEWSROOM_KINDS = frozenset({"newspaper", "broadcaster", "local tv", "radio", "ne
 NAME_LISTS = ("attached_particles", "particles", "connectors", "courtesy_titles", "titles", "roles", "title_words", "abbreviated_titles",
               "honorifics", "organization_words", "geography_words", "facility_words", "sentence_words", "time_words",
               "not_name_words", "not_byline_words")  # the sections of names.yml
-ENTITY_TYPES = ["person", "organization", "place"]
+ENTITY_TYPES = ["person", "organization", "government", "place"]
 FRAMES = ("object", "infinitive", "for", "on", "of", "with", "noun", "bare", "closing", "names", "thought")
 _TEXT = {"type": "string", "minLength": 1}
 _TEXTS = {"type": "array", "items": _TEXT}
@@ -55,7 +55,8 @@ SCHEMAS = {
         "entities": {"type": "array", "items": {
             "type": "object", "required": ["name", "type"], "additionalProperties": False, "properties": {
                 "name": _TEXT, "type": {"enum": ENTITY_TYPES}, "description": {"type": "string"},
-                "variants": _TEXTS, "epithets": _TEXTS, "generic": _TEXTS, "surname_default": {"type": "boolean"}}}}}},
+                "variants": _TEXTS, "epithets": _TEXTS, "generic": _TEXTS, "surname_default": {"type": "boolean"},
+                "speaks_as": _TEXTS}}}}},
     "names.yml": {"type": "object", "additionalProperties": False, "required": list(NAME_LISTS),
                   "properties": {key: _TEXTS for key in NAME_LISTS}},
     "labels.yml": {"type": "object", "required": ["labels"], "properties": {"labels": {"type": "array", "items": {

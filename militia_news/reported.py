@@ -21,7 +21,7 @@ from functools import lru_cache
 import syntok.segmenter as segmenter
 
 from .reference import SpeechVerbs
-from .speakers import (ASIDE, PARTICIPLE, PEOPLE, PERSON, RELATIVE, Speaker, from_phrase, mentions_between, named, possessive,
+from .speakers import (ASIDE, FIRST_VERB, HEAD_OF, MEMBER_AFTER, PARTICIPLE, PEOPLE, PERSON, RELATIVE, Speaker, from_phrase, mentions_between, named, possessive,
                        without_titles)
 from .vocabulary import ABBREVIATED_TITLES
 
@@ -47,10 +47,10 @@ NOUN_THAT = re.compile(  # "warnings that", "reports in the Gaza Strip from the 
     r"(?:\s+(?:in|on|by)\s+[^,.;:“”\"]{1,50}?)?(?:\s+(?:from|by)\s+(?P<source>[^,.;:]{1,60}?))?\s+that\s+")
 POSSESSOR = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?:\s+(?:al-|[A-Z])[\w.’'-]*){0,4}?)[’']s\s+(?:\w+\s+)?$")
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$")
-MEMBER_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{PERSON}\b")  # "a Sadrist Movement spokesperson", "Hamas officials"
 APPOSITION_BEFORE = re.compile(  # "Avichay Adraee, a spokesman for the IDF, confirmed": a subject, not "C, said X"
     r"(?:^|[.;]\s)\s*(?!(?:In|On|At|After|Before|During|For)\b)[A-Z][\w’'.-]*(?:\s+(?:al-)?[A-Z][\w’'.-]*){0,4},\s+"
     r"(?:a|an|the)\s[^,]+,\s*$")
+CLOSING_SUBJECT = re.compile(rf"[A-Z]|(?:the|an?|he|she|they|it|two|three|several|some|{PEOPLE})$")  # who says "C, X said"
 SPEAKER_AFTER = re.compile(rf"^\s+(?:[^,.;]*?[A-Z]|[^,.;]*?\b{PERSON}\b)")  # "…, said a police officer"
 APPOSITION_NAME_WORDS = 5  # a name before its appositive is short
 CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}\b)")  # a comma between words, not in "3,500"
@@ -91,8 +91,9 @@ TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(ABBREVIATED_TITLES))})\.$")  # 
 RELATIVE_SUBJECT = re.compile(  # a relative clause whose subject says the rest: "which he said", "that officials say"
     rf"\b(?:which|that|who|what)\s+(?P<who>he|she|they|it|{PEOPLE}|[A-Z][\w’'-]+)\s+"
     r"(?:also\s+|had\s+|has\s+)?$")  # "which geologists suggest has …"
-FIRST_VERB = re.compile(r"\s(?:has|have|had|was|is|were|are|will|would|[a-z]+ed)\b")  # "The preacher has …", "Sadr released"
-AND = re.compile(r"^,?\s+(?:and|as well as|along with)\s|,\s+as well as\s")  # between two speakers of one verb
+LISTED = re.compile(  # between the first and the last of a subject's list: "A, B's leader C and D", "A, as well as B"
+    r"(?:,\s+[^,;:.]{1,60}?)*?(?:,?\s+(?:and|as well as|along with)|,\s+as well as)\s[^,;:]{0,60}(?:,\s[^,;:]{0,20})?$")  # "…, as well as Chairman of X, Gen. B"
+PARTITIVE = re.compile(r"\bwith\s+(?:some|many|most|several|others|one|a few)(?:\s+of\s+them)?\s+$")  # "…, with some threatening"
 PRONOUN_AND = re.compile(r"^\s*(?P<pronoun>He|She|he|she)\s+and\s+(?P<other>(?:an?|another|other|his|her|the)\s[^,]{3,60})$")
 PLURAL_BEFORE_PARTICIPLE = re.compile(  # a plural noun phrase right before a participle, after its preposition
     rf"\b(?:from|by|of|among|amid|with|including)\s+(?P<who>(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE}))\s+$")
@@ -104,8 +105,15 @@ AUXILIARIES = {"has", "have", "had", "was", "is", "were", "are", "also", "report
                "publicly", "bluntly", "recently"}
 INTRODUCTION_LEAD = re.compile(rf"^\s*{INTRODUCTORY}\b[^,]{{0,120}},")  # "On Tuesday, Al-Sadr urged …"
 NOUN_BEFORE = re.compile(  # "the calls", "40 demands", "a since-deleted report": a noun
-    r"(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|news|media|press|such)(?:\s+[a-z]+-[\w-]+)?|\d)\s+$",
+    r"(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|such|previous|initial|unconfirmed|"
+    r"(?-i:news|media|press))(?:\s+[a-z]+-[\w-]+)?|\d)\s+$",
     re.I)
+WHAT_SAID = re.compile(r"\s+what\s+(?P<who>[^,.;:]{1,60}?)\s+(?:said|told|reported|wrote|stated)\b")
+NESTED_SUBJECT = re.compile(  # the subject of a reporting verb opening a content clause: "that Mr Sadr called"
+    r"(?![^,;:“”\"]*\b(?:and|but|or|while|as|after|before|because|when|if|since)\b)[^,;:“”\"]{1,60}?\s")
+PREPOSITION = re.compile(r"\b(?:of|in|on|at|for|to|from|by|with|about|amid|after|before)\b", re.I)
+FINITE_AFTER = re.compile(r"\s(?:was|were|is|are|has|have|had)\s")
+AUXILIARY_AFTER = re.compile(r"\s+(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|may|might)\b")  # "the report does not"
 AFTER_A_VERB = re.compile(r"\b[a-z]{3,}ed\s+$")  # "received orders", "issued warnings"
 PREPOSITION_BEFORE = re.compile(  # "of reports", "with said nations", "ramp up calls", "what he calls": no verb
     r"\b(?:with|of|from|in|on|for|at|by|about|amid|up|what\s+\w+)\s+$", re.I)  # (but "by noting that")
@@ -173,7 +181,10 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
         if (text[max(0, m.start() - 3): m.start()] in ("’s ", "'s ") or HYPOTHETICAL.search(text[: m.start()])
                 or NOUN_BEFORE.search(text[: m.start()])
                 or PREPOSITION_BEFORE.search(text[: m.start()]) and not form.endswith("ing")
-                or form.endswith("s") and AFTER_A_VERB.search(text[: m.start()])):  # "received orders": a noun
+                or form.endswith("s") and AFTER_A_VERB.search(text[: m.start()])  # "received orders": a noun
+                or form in (speech.base[form], speech.base[form] + "s") and AUXILIARY_AFTER.match(text, m.end())
+                and not RELATIVE_SUBJECT.search(text[: m.start()])  # "the report does not"; not "which they say will"
+                or modifies_subject(text, m)):
             continue  # "Sadr’s calls for calm", "the report involved"; "would say", "declined to say"
         if not THAT.match(text, m.end()) and any(
                 QUOTE_ATTRIBUTION.fullmatch(paragraph[q.end - 1: s_start + m.start()])
@@ -193,6 +204,15 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
     return sorted(found)
 
 
+def modifies_subject(text: str, m: re.Match[str]) -> bool:
+    """A participle inside the sentence's subject, its verb still to come: "Sirens warning of incoming rockets were
+    not activated" (but "Officials warning that …" opens a clause, and "…, warning of …" follows a verb)."""
+    lead = text[: m.start()]
+    return (m.group(1).endswith("ing") and 0 < len(lead.split()) <= 4 and not lead.rstrip().endswith(",")
+            and not FIRST_VERB.search(lead) and not PREPOSITION.search(lead) and not THAT.match(text, m.end())
+            and bool(FINITE_AFTER.search(text, m.end())))
+
+
 def mixed(lead: str, speech: SpeechVerbs) -> bool:
     """Whether a quotation's attribution also reports the words before it: "Hamas, which controls the Gaza Strip,
     was “responsible for …,” the IDF said" (a clause of its own opens the sentence, with no frame of its own)."""
@@ -210,7 +230,11 @@ def sentence_statements(paragraph: str, s_start: int, s_end: int, spans, context
     subject: Speaker | None = None  # the sentence's speaker, for "…, adding that …"
     said_until = s_start  # the end of the last frame that gave a statement: "A, the Observer reported, and B, …"
     for k, (v_start, v_end, verb) in enumerate(found_frames):
-        next_frame = next((found_frames[n][0] for n in range(k + 1, len(found_frames)) if opens[n]), s_end)
+        later = [found_frames[n][0] for n in range(k + 1, len(found_frames)) if opens[n]]
+        that = THAT.match(paragraph, v_end, s_end) if not verb.startswith(NOUN) and verb != "according to" else None
+        while that and later and NESTED_SUBJECT.fullmatch(paragraph, that.end(), later[0]):
+            later.pop(0)  # "He noted that Mr Sadr called for …": a statement inside the content, not after it
+        next_frame = later[0] if later else s_end
         context = {**context, "position": context["paragraph_offset"] + v_start,
                    "sentence": context["paragraph_offset"] + s_start}  # what a pronoun or description may refer to
         if verb == "according to":
@@ -266,7 +290,9 @@ def according_to(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: 
     rest = paragraph[v_end:s_end]
     comma = rest.find(",")
     before = paragraph[s_start:v_start].rstrip()
-    speaker = from_phrase(rest[:comma] if comma >= 0 else rest, v_end, "according to", paragraph, **context)
+    told = WHAT_SAID.match(rest)  # "according to what a local source told Asharq Al-Awsat": the source
+    speaker = (from_phrase(told["who"], v_end + told.start("who"), "according to", paragraph, **context) if told
+               else from_phrase(rest[:comma] if comma >= 0 else rest, v_end, "according to", paragraph, **context))
     if before.strip(" ,"):
         if not before.endswith(","):  # "… hit a vehicle at the airport according to the Security Media Cell."
             return Statement(s_start, s_start + len(before), speaker, "according to") if comma < 0 else None
@@ -287,6 +313,9 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
     """One reporting verb: its speaker (before it, or after it in "C, said X") and its content clause."""
     after = paragraph[v_end:s_end]
     before = paragraph[s_start:v_start]
+    outer = nesting_attribution(paragraph, s_start, v_start, v_end, after, verb, statements, speech, context)
+    if outer:
+        return outer
     first = max(statements[-1].end, s_start) if statements else s_start
     as_said = AS_SAID.match(before) if not statements else None
     rest = AS_SAID_REST.search(after) if as_said else None
@@ -333,12 +362,34 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
     return Statement(start, end, speaker, verb)
 
 
+def nesting_attribution(paragraph: str, s_start: int, v_start: int, v_end: int, after: str, verb: str,
+                        statements: list[Statement], speech: SpeechVerbs, context: dict) -> Statement | None:
+    """"Iraq has requested C1, stating C2, the Associated Press reported.": a closing attribution that the
+    statement before it ran over reports the whole sentence; that statement ends at its comma."""
+    last = statements[-1] if statements else None
+    if not (last and last.start < v_start < last.end and speech.has(verb, "closing")) or PASSIVE.search(paragraph, 0, v_start):
+        return None  # "…, though no casualties were immediately reported"
+    comma = paragraph.rfind(",", last.start, v_start)
+    subject = paragraph[comma + 1:v_start].split()
+    if (comma < 0 or not 0 < len(subject) <= APPOSITION_NAME_WORDS or not CLOSING_TAIL.match(after)
+            or not CLOSING_SUBJECT.match(subject[0])):  # "…, with no fatalities reported"
+        return None
+    first = s_start + len(LEADING_AND.match(paragraph, s_start)[0])
+    closing = CLOSING.match("")
+    outer = closing_frame(paragraph, first, v_start, v_end, verb, closing, context)
+    if outer is None:
+        return None
+    statements[-1] = Statement(last.start, comma, last.speaker, last.verb)
+    return Statement(outer.start, comma, outer.speaker, verb)
+
+
 def closing_frame(paragraph: str, first: int, v_start: int, v_end: int, verb: str, closing: re.Match[str],
                   context: dict) -> Statement | None:
     """C, X said. The speaker is the comma-separated piece before the verb (or after it, "C, said X"); an
     appositive after a name ("Mr Mohi, a spokesman, said") goes with it; the content is what precedes."""
     lead = paragraph[first:v_start]
     start = first + len(LEADING_CONJUNCTION.match(paragraph, first)[0])  # "But it’s not just …, says X."
+    context = {**context, "position": context["paragraph_offset"] + first}  # "he" is named before, not inside, C
     cuts = [m.start() for m in CLAUSE_COMMA.finditer(lead)]
     segments = [(cuts[n - 1] + 1 if n else 0, cut) for n, cut in enumerate(cuts)] + [(cuts[-1] + 1, len(lead))]
     if len(segments) > 1 and not lead[segments[-1][0]:segments[-1][1]].strip():
@@ -352,6 +403,13 @@ def closing_frame(paragraph: str, first: int, v_start: int, v_end: int, verb: st
     named_before = len(lead[segments[-2][0]:segments[-2][1]].split()) <= APPOSITION_NAME_WORDS if subject_index else False
     if subject_index >= 2 and (re.match(r"\s*(?:a|an|the)\s", last, re.I) and named_before or last.strip().isdigit()):
         subject_index -= 1  # "…, Mr Mohi, a spokesman, said.", "…, Sadr, 47, said."; not "…, the Observer reported"
+    elif subject_index >= 1 and re.match(r"\s*(?:a|an|the)\s", last, re.I):
+        name = next((m for m in context["mentions"] if m.end == first + segments[-2][1]
+                     and context["types"].get(m.entity_id) == "person"), None)
+        if name:  # "C Ali Al Bayati, a member of the commission, said.": the name closing C, its comma missing
+            end = len(paragraph[:name.start].rstrip(" ,"))
+            speaker = named(paragraph[name.start:first + segments[-1][1]].strip(" ,"), name, verb, "person")
+            return Statement(start, end, speaker, verb) if end - start > 0 else None
     if subject_index < 1:
         return None
     subject_start, subject_end = segments[subject_index][0], segments[-1][1]
@@ -382,6 +440,8 @@ def speaker_before(paragraph: str, s_start: int, v_start: int, verb: str, contex
     else the phrase before it; a participle ("…, adding that") keeps the sentence's speaker (with `own_subject`,
     only what stands before the verb counts)."""
     lead = paragraph[s_start:v_start]
+    if PARTICIPLE.match(paragraph[v_start:]) and PARTITIVE.search(lead):  # "…, with some threatening to": some of the subject
+        return sentence_subject(paragraph, s_start, v_start, verb, context)
     doers = PLURAL_BEFORE_PARTICIPLE.search(lead) if PARTICIPLE.match(paragraph[v_start:]) else None
     if doers:  # "amid threats from Iran-backed militia groups promising to …": the groups promise
         return from_phrase(doers["who"], s_start + doers.start("who"), verb, paragraph, **context)
@@ -410,6 +470,9 @@ def speaker_before(paragraph: str, s_start: int, v_start: int, verb: str, contex
                                               context["mentions"])
                   if not possessive(paragraph, m) and paragraph[m.start - 1: m.start] != "("]
     types = context["types"]
+    head = HEAD_OF.match(lead.strip(" ,"))
+    if head and not any(types.get(m.entity_id) == "person" and "," in paragraph[offset:m.start] for m in named_here):
+        return from_phrase(lead, offset, verb, paragraph, **context)  # "The followers of Muqtada al-Sadr have vowed"
     together = coordinated(paragraph, lead, offset, named_here, verb, context)
     if together:
         return together
@@ -453,14 +516,17 @@ def coordinated(paragraph: str, lead: str, offset: int, named_here, verb: str, c
     """Two speakers joined as one subject: "Mark Esper, as well as … Gen. Mark Milley, told journalists",
     "Iraqi Hezbollah and al-Nujaba threatened", "He and another committee member said": both, linked to neither."""
     types = context["types"]
-    speakers = [m for m in named_here if types.get(m.entity_id) in ("person", "organization")]
+    speakers = [m for m in named_here if types.get(m.entity_id) == "person" or types.get(m.entity_id) == "organization"
+                and not MEMBER_AFTER.match(paragraph, m.end)]  # not "the parliament speaker"'s parliament
     if len(speakers) >= 2:
-        first, rest = speakers[0], speakers[1:]
-        second = next((m for m in rest if types[m.entity_id] == types[first.entity_id]), rest[0])  # not his office's
-        between = paragraph[first.end: second.start]
-        if AND.search(between) and not context["speech"].pattern.search(between):
-            names = [without_titles(m.surface) for m in (first, second)]
-            return Speaker(" and ".join(names), None, verb, "organization", lead.strip(" ,"))
+        first = speakers[0]
+        last = next((m for m in speakers[:0:-1] if LISTED.match(paragraph, first.end, m.start)
+                     and not context["speech"].pattern.search(paragraph, first.end, m.start)), None)
+        if last:  # of the names between, those of the first's kind are listed too; the others describe ("his office")
+            listed = [first] + [m for m in speakers[1:] if m.start < last.start
+                                and types[m.entity_id] == types[first.entity_id]] + [last]
+            names = [without_titles(m.surface) for m in listed]
+            return Speaker(", ".join(names[:-1]) + " and " + names[-1], None, verb, "organization", lead.strip(" ,"))
     m = PRONOUN_AND.match(lead)
     if m and not speakers:
         first = from_phrase(m["pronoun"], offset + m.start("pronoun"), verb, paragraph, **context)
@@ -503,7 +569,7 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
             return v_end + that.end()
     if speech.has(verb, "on"):
         m = ON.match(after)  # "called on Iraqis to vote"
-        if m and short_object(m.group()):
+        if m and short_object(re.sub(r"^\s*(?:up)?on\s", "", m.group())):
             return v_end + m.end()
     if speech.has(verb, "for"):
         m = FOR.match(after)  # "called for C", "called on Tuesday (Jan 14) for C"

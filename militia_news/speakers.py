@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .entities import name_key
 from .model import ResolvedMention
-from .text import words
+from .text import speaker_key, words
 from .vocabulary import SPEAKER_TITLES
 
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "organization", "him": "person"}
@@ -22,7 +22,8 @@ DEFINITE_PERSON = re.compile(r"^the\s+(?:[\w-]+\s+){0,2}(?:premier|cleric|presid
                              r"secretary|commander|chief|prime minister|general|ayatollah|head|director|envoy|preacher|scholar|imam|"
                              r"ambassador|scientist|professor|author|seismologist|geologist)(?:\s+of\b.*)?$", re.I)
 DOCUMENTS = (r"(?P<noun>report|update|passage|book|paper|newspaper|document|letter|tweet|post|message|memo|study|"
-             r"article|website|resolution|speech|sermon|fatwa)")
+             r"article|website|resolution|speech|sermon|fatwa|estimate|analysis|assessment)")
+AUTHORED = re.compile(rf"^(?:an?|the|this|that|one|another)\s+(?:[\w-]+\s+){{0,3}}?{DOCUMENTS}\b", re.I)
 DOCUMENT = re.compile(rf"^(?:the|this|that|its|his|her|their|a later)\s+(?:[\w-]+\s+){{0,2}}{DOCUMENTS}$", re.I)
 OWNED_DOCUMENT = re.compile(rf"^(?P<owner>.+?)[’']s?\s+(?:[\w-]+\s+){{0,2}}{DOCUMENTS}$", re.I)  # "Al-Sadr’s message"
 # a person's writings; the other documents are an organization's
@@ -35,16 +36,24 @@ CONJUNCTION = re.compile(r"^(?:and|but|or|while|as|so|then|if|that|which|when)\b
 # Nouns for people who speak, the one list each speaker rule reads: plurals ("officials", "seismologists",
 # "militia groups") and the singular roles of sources ("a spokesman", "an official").
 PEOPLE = r"[a-z]{3,}(?:ials|ers|ists|ians|ants|ents|ors|ives|ies|ees|ces)|sources|police|people|groups"
-PERSON = (rf"(?:{PEOPLE}|spokes(?:man|woman|person)|official|officer|member|source|commander|leader|representative|"
+PERSON = (rf"(?:{PEOPLE}|spokes(?:man|woman|person)|official|officer|member|source|commander|leader|speaker|representative|"
           r"scientist|seismologist|researcher|expert|analyst|witness|resident)")
 HEAD_OF = re.compile(  # people described by what they belong to: the speakers are they, not the name after "of"
     r"^(?:the\s+|an?\s+|some\s+|several\s+|many\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}?"
     rf"(?P<head>{PEOPLE}|spokes(?:man|woman|person)|official|member|source)\s+(?:of|for|from|at|in|with|close to)\s",
     re.I)  # but "the leader of X, Qais al-Khazali": a named leader speaks
+MEMBER_AFTER = re.compile(  # "a Sadrist Movement spokesperson", "Hamas officials", "Israel Defense Forces (IDF) spokesperson"
+    rf"\)?\s+(?:\([A-Z]{{2,6}}\)\s+)?(?:[a-z]+\s+)?{PERSON}\b")
 PLURAL = re.compile(rf"\b(?:{PEOPLE}|and)\b")
 RELATIVE = re.compile(r"\s+(?:who|whose|which)\s+")
 ASIDE = re.compile(r"^(?:who|whose|which|speaking|citing|requesting|asking)\b", re.I)  # a clause set off by commas
 
+DATELINE_DASH = re.compile(r"[^–—]{1,40}\s[–—]\s+(?=[A-Z])")
+FIRST_VERB = re.compile(  # "The preacher has …", "Sadr released"; not "armed" in "armed groups have …"
+    r"\s(?:has|have|had|was|is|were|are|will|would)\b"
+    r"|\s[a-z]+ed\b(?!(?:\s+[a-z]+){0,2}\s+(?:has|have|had|was|is|were|are|will|would)\b)")
+PLURAL_SUBJECT = re.compile(rf"(?:[\w’'-]+\s+){{0,8}}(?:{PEOPLE})", re.I)  # "Some Iraqi officials", "Residents"
+LEADING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So)\s+(?=[a-z])")  # "But they said"
 PARTICIPLE = re.compile(r"^\w+ing\b")  # "saying", "adding", "going on to say": continues the sentence's subject
 
 
@@ -114,8 +123,20 @@ def recent_plural_speaker(events: list[Event], before: int) -> Speaker | None:
     return max(plural, key=lambda e: e.position).speaker if plural else None
 
 
+def plural_subject_before(paragraph: str, sentence: int | None, speech) -> str | None:
+    """The subject of the sentence before, in the same paragraph, if it is several people: what "they said"
+    refers to ("Some Iraqi officials dismissed … But they said …"); `speech`: the reporting verbs."""
+    if not sentence:
+        return None
+    previous = re.split(r"[.!?][”\"’]?\s+(?=[A-Z“])", paragraph[:sentence].rstrip())[-1]
+    verbs = [m.start() for m in (FIRST_VERB.search(previous), speech.pattern.search(previous) if speech else None) if m]
+    subject = previous[: min(verbs)].strip() if verbs else ""
+    return subject if PLURAL_SUBJECT.fullmatch(subject) else None
+
+
 def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, types, events: list[Event],
-                people: dict[str, str], position: int, sentence: int | None = None, **_) -> Speaker | None:
+                people: dict[str, str], position: int, sentence: int | None = None, paragraph_offset: int = 0,
+                governments: dict[str, str] | None = None, speech=None, **_) -> Speaker | None:
     """The speaker a phrase names: a name, a pronoun, a definite description or an anonymous source. A pronoun's
     antecedent stands before the quotation; a description's ("the paper", "the statement") before the sentence
     that holds it (`sentence`), whose own names are what it speaks of."""
@@ -124,21 +145,39 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
     phrase = re.sub(r"\s*[“”\"]\s*", " ", phrase).strip(" ,:’‘•")  # the chief’s “recruiting officer”
     phrase = re.sub(r"(?<![A-Z])\.$", "", phrase)  # "…, according to Israeli rescue services."; not "U.S."
     phrase = RELATIVE.split(phrase)[0]  # "a source … who spoke to Anadolu Agency on the condition that …"
+    dateline = DATELINE_DASH.match(phrase)  # "BAGHDAD, Sept 28 (Reuters) – Washington": the dateline is no one
+    if dateline:
+        offset += dateline.end()
+        phrase = phrase[dateline.end():]
     if not re.search(r"\w", phrase):
         return None
     trimmed = phrase.split()
     while len(trimmed) > 1 and (trimmed[-1] in TRAILING_VERBS or ADVERB.fullmatch(trimmed[-1])):
         trimmed.pop()  # "the hard-line Iranian newspaper Keyhan bluntly"
     phrase = " ".join(trimmed)
+    conjunction = LEADING_CONJUNCTION.match(phrase)
+    if conjunction:
+        offset, phrase = offset + conjunction.end(), phrase[conjunction.end():]
     first = phrase.split()[0].lower()
     if first in PRONOUNS:
         kinds = {"person": ("person",), "organization": ("organization",)}.get(PRONOUNS[first], ("organization", "person"))
+        if first == "they":
+            subject = plural_subject_before(paragraph, before_sentence - paragraph_offset if sentence is not None else None,
+                                            speech)
+            if subject:
+                return Speaker(subject, None, verb, "person")
         found = (recent_plural_speaker(events, position) if first == "they" else None) or recent(events, position, kinds)
         return antecedent(found, verb) if found else Speaker(phrase.split()[0], None, verb, "person")
+    government = (governments or {}).get(speaker_key(phrase))
+    if government:  # "Washington warned", "Iraq has requested": the country's government
+        return Speaker(phrase, government, verb, "organization")
     inside = [m for m in mentions_between(offset, offset + len(phrase), mentions) if not possessive(paragraph, m)]
     organization = [m for m in inside if types.get(m.entity_id) == "organization"]
     if organization and STATEMENT_BY.match(phrase):
         return Speaker(phrase, organization[0].entity_id, verb, "organization")
+    authors = [m for m in inside if types.get(m.entity_id) in ("person", "organization")]
+    if authors and AUTHORED.match(phrase):  # "an estimate by the U.S. Geological Survey", "a new Defense Department study"
+        return named(phrase, authors[0], verb, types[authors[0].entity_id])
     if INDEFINITE.match(phrase) or ANONYMITY.search(phrase):
         return Speaker(phrase, None, verb, "organization" if STATEMENT_BY.match(phrase) else "person")
     head = HEAD_OF.match(phrase)
@@ -152,6 +191,8 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
     person = [m for m in inside if types.get(m.entity_id) == "person"]
     if person:
         return named(phrase, person[0], verb, "person")
+    if organization and MEMBER_AFTER.match(paragraph, organization[-1].end):
+        return Speaker(phrase, None, verb, "person")  # "Israel Defense Forces (IDF) spokesperson": someone unnamed
     if DEFINITE_PERSON.match(phrase):  # "the cleric": the last person named, not one in the possessive
         found = recent(events, before_sentence, ("person",), own=True)
         if found and found.entity_id:

@@ -30,6 +30,11 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+def speaker_key(name: str) -> str:
+    """How a speaker's name is looked up: folded, no leading "the", no dots ("The U.S." -> "us")."""
+    return re.sub(r"^the\s+", "", fold(name)).replace(".", "")
+
+
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 

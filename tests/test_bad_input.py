@@ -161,7 +161,7 @@ def test_ambiguous_outlets_are_a_one_line_error_and_the_old_db_stays(previous_db
 @pytest.mark.parametrize("file, entry, message", [
     ("outlets.yml", "  - {name: Nameless Outlet, kind: news site}", "outlets/{entries}: 'id' is a required property"),
     ("entities.yml", "  - {name: Some Ship, type: vessel}",
-     "entities/{entries}/type: 'vessel' is not one of ['person', 'organization', 'place']"),
+     "entities/{entries}/type: 'vessel' is not one of ['person', 'organization', 'government', 'place']"),
     ("line_formats.yml", "  - {kind: junk, outlet: no-such-outlet, pattern: '^Subscribe now$'}",
      "unknown outlet 'no-such-outlet' (not in outlets.yml)"),
 ])

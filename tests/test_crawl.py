@@ -273,7 +273,7 @@ def speech(db: sqlite_utils.Database, seed_file: str, line: int, start: str) -> 
     ("dev02.txt", 181, "As fireworks lit up the skies", "Israel Defense Force", "israel-defense-forces",
      "the Israel Defense Force"),
     # "…,” adding that Hamas would “…”: the sentence's subject speaks, not the name after "that"
-    ("dev09.txt", 3, "bear the consequences", "Israel", None, None),
+    ("dev09.txt", 3, "bear the consequences", "Israel", "israeli-government", None),
 ])
 def test_dev_page_speakers(dev_db, page, line, start, speaker, entity, description):
     row = speech(sqlite_utils.Database(dev_db), page, line, start)

@@ -206,3 +206,57 @@ def test_plural_doers_before_a_participle_and_they(db):
     assert (row["speaker"], row["speaker_entity_id"], row["verb"]) == ("Iran-backed militia groups", None, "promise")
     row = statement(db, "000_c035f8e90eaba482.txt", 447, "they had received orders")
     assert row["speaker_entity_id"] != "us-embassy-in-baghdad"
+
+
+def test_a_country_or_capital_speaks_for_its_government(db):
+    """"Washington has reportedly warned Baghdad that …", "Iraq has also requested …": the speaker is the text's
+    word, linked to the government (entities.yml `speaks_as`); elsewhere those names stay places."""
+    row = statement(db, "000_c035f8e90eaba482.txt", 97, "it would close its embassy")
+    assert (row["speaker"], row["speaker_entity_id"], row["verb"]) == ("Washington", "us-government", "warn")
+    row = statement(db, "003_15da29468eeff97d.txt", 46, "the removal of American troops")
+    assert (row["speaker"], row["speaker_entity_id"], row["verb"]) == ("Iraq", "iraqi-government", "request")
+    assert db["entities"].get("us-government")["type"] == "government"
+
+
+def test_a_statement_reported_inside_another(db):
+    """"He noted that Mr Sadr called for the march …" is two statements, the second inside the first; so is
+    "Iraq has requested C1, stating C2, the Associated Press reported.", whose C2 ends at its comma."""
+    outer = statement(db, "003_15da29468eeff97d.txt", 260, "Mr Sadr called for the march")
+    assert (outer["speaker_entity_id"], outer["verb"]) == ("ali-al-uboudi", "note")
+    inner = statement(db, "003_15da29468eeff97d.txt", 260, "the march after pro-Iranian militias")
+    assert (inner["speaker_entity_id"], inner["verb"]) == ("muqtada-al-sadr", "call")
+    outer = statement(db, "003_15da29468eeff97d.txt", 46, "Iraq has also requested the removal")
+    assert (outer["speaker_entity_id"], outer["verb"]) == ("associated-press", "report")
+    inner = statement(db, "003_15da29468eeff97d.txt", 46, "the missile strike was an unacceptable breach")
+    assert inner["text"].endswith("violation of security agreements")
+
+
+def test_who_a_pronoun_a_list_or_a_partitive_stands_for(db):
+    """", he said" looks before the statement, not inside it; "But they said" takes the plural subject of the
+    sentence before; "A, B's leader C and D … called upon" lists all, linked to none; "…, with some threatening
+    to …" is some of the sentence's subject."""
+    row = statement(db, "000_c035f8e90eaba482.txt", 97, "Iraqi Prime Minister Mustafa Al Kadhimi and other")
+    assert row["speaker_entity_id"] == "renad-mansour"
+    row = statement(db, "000_c035f8e90eaba482.txt", 447, "it could backfire by provoking")
+    assert (row["speaker"], row["speaker_entity_id"]) == ("Some Iraqi officials", None)
+    row = statement(db, "000_c035f8e90eaba482.txt", 1, "to take")
+    assert (row["speaker"], row["speaker_entity_id"], row["verb"]) == (
+        "Muqtada al-Sadr, Ammar al-Hakim and Kurdistan Regional Government", None, "call")
+    row = statement(db, "003_15da29468eeff97d.txt", 140, "to force Salih to resign")
+    assert (row["speaker"], row["speaker_entity_id"]) == ("Leaders of several Iraqi Shia armed groups", None)
+
+
+def test_a_name_closing_its_statement_before_an_appositive(db):
+    """"… public rights of Iraqis Ali Al Bayati, a member of the … Commission, said.": a comma missing before
+    the name; the name speaks, its appositive describes it, and the statement ends before the name."""
+    row = statement(db, "000_c035f8e90eaba482.txt", 287, "The pilgrimage is a key part")
+    assert (row["speaker"], row["speaker_entity_id"]) == ("Ali Al Bayati", "ali-al-bayati")
+    assert row["text"].endswith("public rights of Iraqis")
+    assert row["speaker_description"] == "Ali Al Bayati, a member of the Iraqi Human Rights Commission"
+
+
+def test_quote_ids_follow_reading_order(db):
+    """An article's quotes sorted by id are in the order they stand in its body."""
+    for article in db.query("select distinct article_id from quotes"):
+        rows = list(db.query("select char_start from quotes where article_id = ? order by id", [article["article_id"]]))
+        assert [r["char_start"] for r in rows] == sorted(r["char_start"] for r in rows)
