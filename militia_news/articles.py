@@ -165,6 +165,7 @@ def parse_post(post: Post, ref: Reference) -> Article:
         kinds[original_index] = "original headline"
     original = ref.lines.without_glued_junk(texts[original_index]) if original_index is not None else None
 
+    kinds = [("paragraph" if k == "heading" and ref.lines.reads_as_sentence(t) else k) for k, t in zip(kinds, texts)]
     byline = dateline = None
     byline_line = dateline_line = 0
     body_texts: dict[int, str] = {}
@@ -190,6 +191,8 @@ def parse_post(post: Post, ref: Reference) -> Article:
                     continue
                 body_texts[i] = rest
                 kinds[i] = "body"
+        if kinds[i] == "paragraph":  # a standfirst, or a paragraph that lost its stop: body, but not the story's opening
+            body_texts.setdefault(i, text)
         if kinds[i] == "body":
             body_texts.setdefault(i, text)
             body_seen += 1

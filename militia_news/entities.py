@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from .reference import Reference, load_yaml
 from .text import fold, slug, speaker_key
-from .vocabulary import (ATTACHED_PARTICLES, CONNECTORS, FACILITY_WORDS, GEOGRAPHY_WORDS, HONORIFICS, NOT_NAME_WORDS,
+from .vocabulary import (ATTACHED_PARTICLES, CONNECTORS, DOCUMENT_WORDS, FACILITY_WORDS, GEOGRAPHY_WORDS, HONORIFICS, NOT_NAME_WORDS,
                          ORGANIZATION_WORDS, ROLE_TITLES, SENTENCE_WORDS, TIME_WORDS, TITLES)
 
 WORD = re.compile(r"[^\W\d_][^\W_]*(?:[’'][^\W\d_]+)*|\d+[^\W_]*")
@@ -34,6 +34,7 @@ def says(form: str, ref: Reference) -> bool:
 
 SPEECH_AFTER = re.compile(r",?\s+(\w+)")  # "Robinson said": the word after, if a reporting verb (speech.yml)
 SPEECH_BEFORE = re.compile(r"\b(\w+)\s+$")  # "said Robinson"
+DOCUMENT_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(DOCUMENT_WORDS))})\b")
 PLACE_CUE_AFTER = re.compile(r"\s+(?:neighbou?rhood|area|district|province|governorate|city|town|village|region|camp|base)\b")
 QUALIFIED = re.compile(r"[A-Z][\w.’'-]*(?<![’']s)\s+$")  # "British embassy": another country's
 BLOC = re.compile(r"\s+(?:parliamentary |political |electoral )?(?:bloc|coalition|list)\b")
@@ -361,6 +362,8 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference, given_names:
         return None  # a quoted title: ‘Call for Transnational Jihad’
     if words[0] in HONORIFICS and len(run) == 2:
         return canonical_new_name(surface), "person", run[0].start, run[-1].end, after_run
+    if DOCUMENT_AFTER.match(text, run[-1].end):
+        return None  # "the Intermediate-range Nuclear Forces treaty": a document's name
     if words[-1] in ORGANIZATION_WORDS or (len(words) >= 3 and any(w in ORGANIZATION_WORDS for w in words)):
         return canonical_new_name(surface), "organization", run[0].start, run[-1].end, after_run
     if any(w in GEOGRAPHY_WORDS for w in words):

@@ -19,6 +19,8 @@ FRAGMENT = re.compile(r"\{([A-Z_]+)\}")
 GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9”)][.!?])(?=[A-Z][a-z])")  # "…the government.Supporters of…"
 GLUED_PARAGRAPH_WORDS = 12
 QUESTION_HEADLINE_WORDS = 16
+PARAGRAPH_WORDS = 12  # a line without its stop this long, in sentence case, is a paragraph, not a title
+PARAGRAPH_CAPITALS = 0.3  # the share of capitalized words below which a line reads in sentence case
 INNER_SENTENCE_END = re.compile(r"\b(?P<word>\w{3,})[”\"’]?\.[”\"’]?\s+(?=[A-Z“\"])")
 ABBREVIATIONS = {"gen", "col", "sgt", "capt", "mrs", "sen", "rep", "gov", "lieut", "adm", "brig", "maj", "jan", "feb",
                  "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "vol",
@@ -145,6 +147,14 @@ class LineFormats:
     def is_weekday_date(self, text: str) -> bool:
         """A date opening with its weekday, "Sunday, July 30, 2023": a blog's date header."""
         return bool(self.weekday_first.match(text))
+
+    def reads_as_sentence(self, text: str) -> bool:
+        """A title-shaped line that is a paragraph missing its stop: long, in sentence case, no question or label
+        ("Projectile landed in open area of border community Nahal Oz with no damage or injuries reported")."""
+        found = words(self.without_glued_junk(text))
+        capitalized = sum(w[0].isupper() for w in found)
+        return (len(found) >= PARAGRAPH_WORDS and capitalized < PARAGRAPH_CAPITALS * len(found)
+                and not text.rstrip().endswith(("?", "!", ":")))
 
     def _is_headline_like(self, text: str) -> bool:
         """A short line that reads as a title: few words and no sentence-final punctuation but "?" or "!"; an image

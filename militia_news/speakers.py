@@ -31,6 +31,8 @@ WRITINGS = {"passage", "book", "letter", "tweet", "post", "message", "article", 
 ADVERB = re.compile(r"[a-z]{3,}ly")  # "bluntly", "reportedly": not part of who spoke
 DEFINITE_GROUP = re.compile(r"^(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|group|movement|militia|party|"
                             r"office|ministry|organi[sz]ation|brigades?|faction)$", re.I)
+ARMED_FORCE = re.compile(r"the\s+(?:army|military|armed forces)", re.I)
+ARMED_NAME = re.compile(r"\b(?:army|military|forces|defen[cs]e|corps)\b", re.I)  # "Israel Defense Forces", "Pakistan Army"
 CONJUNCTION = re.compile(r"^(?:and|but|or|while|as|so|then|if|that|which|when)\b", re.I)
 
 # Nouns for people who speak, the one list each speaker rule reads: plurals ("officials", "seismologists",
@@ -206,6 +208,11 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
                  or recent(events, before_sentence, ("organization", "person"), named_only=True))
         if found:
             return Speaker(found.text, found.entity_id, verb, found.kind, phrase)
+    if ARMED_FORCE.fullmatch(phrase):  # "the army said": the armed force named last
+        found = next((e.speaker for e in sorted(events, key=lambda e: -e.position) if e.position < before_sentence
+                      and e.speaker.kind == "organization" and ARMED_NAME.search(e.speaker.text)), None)
+        if found:
+            return Speaker(found.text, found.entity_id, verb, "organization", phrase)
     if DEFINITE_GROUP.match(phrase) and not re.search(r"\s[A-Z]", phrase):  # "the group"; not "the Gazan ministry"
         found = recent(events, before_sentence, ("organization",))
         return Speaker(found.text if found else phrase, found.entity_id if found else None, verb, "organization",

@@ -26,6 +26,7 @@ HONORIFICS = _words("honorifics")  # kept in the name: Imam Hussein
 ORGANIZATION_WORDS = _words("organization_words")
 GEOGRAPHY_WORDS = _words("geography_words")
 FACILITY_WORDS = _words("facility_words")
+DOCUMENT_WORDS = _words("document_words")  # after a run: the name of a treaty or plan, not of a body
 SENTENCE_WORDS = _words("sentence_words")
 TIME_WORDS = _words("time_words")
 NOT_NAME_WORDS = SENTENCE_WORDS | TIME_WORDS | _words("not_name_words")

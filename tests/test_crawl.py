@@ -241,6 +241,8 @@ def body_entities(db: sqlite_utils.Database, seed_file: str, line: int) -> dict[
     ("dev05.txt", 29, {"nouri-al-maliki": ("Nouri al-Maliki", "person", 1)}, []),
     # a standfirst repeated further down is body there, not a caption
     ("dev05.txt", 29, {"saddam-hussein": ("Saddam Hussein", "person", 1)}, []),
+    # a name followed by "treaty" is the treaty's: "the 1987 Intermediate-range Nuclear Forces treaty"
+    ("dev10.txt", 163, {}, ["intermediate-range-nuclear-forces", "nuclear-forces"]),
 ])
 def test_dev_page_entities(dev_db, page, line, expected, absent):
     found = body_entities(sqlite_utils.Database(dev_db), page, line)
@@ -274,10 +276,25 @@ def speech(db: sqlite_utils.Database, seed_file: str, line: int, start: str) -> 
      "the Israel Defense Force"),
     # "…,” adding that Hamas would “…”: the sentence's subject speaks, not the name after "that"
     ("dev09.txt", 3, "bear the consequences", "Israel", "israeli-government", None),
+    # "the army said in a statement": the armed force named last
+    ("dev02.txt", 181, "Hamas is responsible and bears", "Israel Defense Force", "israel-defense-forces", "the army"),
 ])
 def test_dev_page_speakers(dev_db, page, line, start, speaker, entity, description):
     row = speech(sqlite_utils.Database(dev_db), page, line, start)
     assert (row["speaker"], row["speaker_entity_id"], row["speaker_description"]) == (speaker, entity, description)
+
+
+def test_a_standfirst_or_a_paragraph_without_its_stop_is_body(dev_db):
+    """A long line in sentence case is a paragraph though it lacks its stop: the standfirst under an original
+    headline ("At least 3 blazes burn …; balloon-borne attacks come amid …") and a paragraph mid-story ("…
+    Morristown police said they received no calls from residents"); the dateline and byline are still read."""
+    db = sqlite_utils.Database(dev_db)
+    article = article_at(db, "dev03.txt", 163)
+    assert article["body"].startswith("At least 3 blazes burn in the Be’eri nature reserve; balloon-borne attacks")
+    assert (article["byline"], article["original_headline"]) == (
+        "Emanuel Fabian", "Gaza incendiary balloons spark 10 fires in south for a third day")
+    article = article_at(db, "dev10.txt", 83)
+    assert "\n\nSaturday’s earthquake was so minor that Morristown police said they received no calls" in article["body"]
 
 
 def test_a_line_format_is_one_line_of_data(tmp_path, reference_copy):

@@ -84,7 +84,7 @@ def test_relative_clauses_adverbials_and_noun_objects(dev_db, db):
         ("dev07.txt", 46, "was an entirely home-made product", "Hajizadeh", "amir-ali-hajizadeh", "say"),
         ("dev02.txt", 142, "his group seized the drone", "a source from one of the resistance groups in Gaza", None, "say"),
         ("dev06.txt", 52, "he backed early elections", "Al-Sadr", "muqtada-al-sadr", "say"),
-        ("dev02.txt", 181, "having bombed Hamas positions", "the army", None, "confirm"),
+        ("dev02.txt", 181, "having bombed Hamas positions", "Israel Defense Force", "israel-defense-forces", "confirm"),
     ]
     for page, line, start, speaker, entity, verb in expected:
         row = statement(dev, page, line, start)
