@@ -143,6 +143,17 @@ def pick_original_headline(blog: str, kinds: list[str], texts: list[str], ref: R
     return before_body[0] if before_body else None
 
 
+def paragraphs_among_headings(kinds: list[str], texts: list[str], original_index: int | None,
+                              ref: Reference) -> list[str]:
+    """Title-shaped lines that read as sentences are paragraphs (kind "paragraph"): inside the story, right under
+    the original headline (a standfirst), or above the story when they tell news in a finite verb (not a photo
+    caption's present tense)."""
+    story = next((i for i, k in enumerate(kinds) if k == "body"), len(kinds))
+    return [("paragraph" if k == "heading" and ref.lines.reads_as_sentence(t)
+             and (i > story or original_index is not None and i == original_index + 1 or ref.lines.tells_news(t))
+             else k) for i, (k, t) in enumerate(zip(kinds, texts))]
+
+
 def parse_post(post: Post, ref: Reference) -> Article:
     """Everything the post tells about its article. Dates without a year are left for `infer_years`."""
     texts = [line.text for line in post.lines]
@@ -165,7 +176,7 @@ def parse_post(post: Post, ref: Reference) -> Article:
         kinds[original_index] = "original headline"
     original = ref.lines.without_glued_junk(texts[original_index]) if original_index is not None else None
 
-    kinds = [("paragraph" if k == "heading" and ref.lines.reads_as_sentence(t) else k) for k, t in zip(kinds, texts)]
+    kinds = paragraphs_among_headings(kinds, texts, original_index, ref)
     byline = dateline = None
     byline_line = dateline_line = 0
     body_texts: dict[int, str] = {}

@@ -21,8 +21,8 @@ from functools import lru_cache
 import syntok.segmenter as segmenter
 
 from .reference import SpeechVerbs
-from .speakers import (ASIDE, FIRST_VERB, HEAD_OF, MEMBER_AFTER, PARTICIPLE, PEOPLE, PERSON, RELATIVE, Speaker, from_phrase, mentions_between, named, possessive,
-                       without_titles)
+from .speakers import (ASIDE, FINITE, FIRST_VERB, HEAD_OF, LEADING_CONJUNCTION, MEMBER_AFTER, PARTICIPLE, PEOPLE,
+                       PERSON, RELATIVE, Speaker, from_phrase, mentions_between, named, possessive, without_titles)
 from .vocabulary import ABBREVIATED_TITLES
 
 ADVERBIAL = re.compile(  # what may stand between a verb and its "that": "in a statement on Monday", "late Friday"
@@ -37,7 +37,6 @@ NOUN_OBJECT = re.compile(  # "demanded early elections", "ordered investigations
     r"\s+(?!(?:that|to|not|him|her|them|us|me|it|himself|themselves|in|on|at|of|for|with|by|from|as|about|into|"
     r"during|after|before|and|or|but|responsibility|comment|anonymity|any|he|she|they|we)\b)(?=[a-z“‘\"])")
 LEADING_AND = re.compile(r"(?:[\s,]*(?:and|but)\s+|[\s,]+)?")  # what joins a second clause to the first
-LEADING_CONJUNCTION = re.compile(r"(?:(?:But|And|Yet|So)\s+(?=[a-z]))?")
 AS_SAID = re.compile(r"^\s*As\s+(?P<who>[^,]{1,60}?)\s+(?:has\s+|had\s+|have\s+)?$")  # "As she explained, C"
 AS_SAID_REST = re.compile(r"^[^.;“”\"]{0,120}?,\s+(?=[a-z“])")  # the "as" clause ends at a comma before a clause
 NOUN = "noun:"  # marks a frame found by a noun ("warnings that …") in a sentence's list of frames
@@ -50,6 +49,7 @@ PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$")
 APPOSITION_BEFORE = re.compile(  # "Avichay Adraee, a spokesman for the IDF, confirmed": a subject, not "C, said X"
     r"(?:^|[.;]\s)\s*(?!(?:In|On|At|After|Before|During|For)\b)[A-Z][\w’'.-]*(?:\s+(?:al-)?[A-Z][\w’'.-]*){0,4},\s+"
     r"(?:a|an|the)\s[^,]+,\s*$")
+ROLE_APPOSITIVE = re.compile(rf"\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{PERSON}\b")  # "a member of …"
 CLOSING_SUBJECT = re.compile(rf"[A-Z]|(?:the|an?|he|she|they|it|two|three|several|some|{PEOPLE})$")  # who says "C, X said"
 SPEAKER_AFTER = re.compile(rf"^\s+(?:[^,.;]*?[A-Z]|[^,.;]*?\b{PERSON}\b)")  # "…, said a police officer"
 APPOSITION_NAME_WORDS = 5  # a name before its appositive is short
@@ -92,7 +92,7 @@ RELATIVE_SUBJECT = re.compile(  # a relative clause whose subject says the rest:
     rf"\b(?:which|that|who|what)\s+(?P<who>he|she|they|it|{PEOPLE}|[A-Z][\w’'-]+)\s+"
     r"(?:also\s+|had\s+|has\s+)?$")  # "which geologists suggest has …"
 LISTED = re.compile(  # between the first and the last of a subject's list: "A, B's leader C and D", "A, as well as B"
-    r"(?:,\s+[^,;:.]{1,60}?)*?(?:,?\s+(?:and|as well as|along with)|,\s+as well as)\s[^,;:]{0,60}(?:,\s[^,;:]{0,20})?$")  # "…, as well as Chairman of X, Gen. B"
+    r"(?:,\s+(?!(?:who|whose|which|where|when|[a-z]+ing)\b)[^,;:.]{1,60}?)*?(?:,?\s+(?:and|as well as|along with)|,\s+as well as)\s[^,;:]{0,60}(?:,\s[^,;:]{0,20})?$")  # "…, as well as Chairman of X, Gen. B"
 PARTITIVE = re.compile(r"\bwith\s+(?:some|many|most|several|others|one|a few)(?:\s+of\s+them)?\s+$")  # "…, with some threatening"
 PRONOUN_AND = re.compile(r"^\s*(?P<pronoun>He|She|he|she)\s+and\s+(?P<other>(?:an?|another|other|his|her|the)\s[^,]{3,60})$")
 PLURAL_BEFORE_PARTICIPLE = re.compile(  # a plural noun phrase right before a participle, after its preposition
@@ -108,11 +108,9 @@ NOUN_BEFORE = re.compile(  # "the calls", "40 demands", "a since-deleted report"
     r"(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|such|previous|initial|unconfirmed|"
     r"(?-i:news|media|press))(?:\s+[a-z]+-[\w-]+)?|\d)\s+$",
     re.I)
-WHAT_SAID = re.compile(r"\s+what\s+(?P<who>[^,.;:]{1,60}?)\s+(?:said|told|reported|wrote|stated)\b")
 NESTED_SUBJECT = re.compile(  # the subject of a reporting verb opening a content clause: "that Mr Sadr called"
     r"(?![^,;:“”\"]*\b(?:and|but|or|while|as|after|before|because|when|if|since)\b)[^,;:“”\"]{1,60}?\s")
 PREPOSITION = re.compile(r"\b(?:of|in|on|at|for|to|from|by|with|about|amid|after|before)\b", re.I)
-FINITE_AFTER = re.compile(r"\s(?:was|were|is|are|has|have|had)\s")
 AUXILIARY_AFTER = re.compile(r"\s+(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|may|might)\b")  # "the report does not"
 AFTER_A_VERB = re.compile(r"\b[a-z]{3,}ed\s+$")  # "received orders", "issued warnings"
 PREPOSITION_BEFORE = re.compile(  # "of reports", "with said nations", "ramp up calls", "what he calls": no verb
@@ -210,7 +208,7 @@ def modifies_subject(text: str, m: re.Match[str]) -> bool:
     lead = text[: m.start()]
     return (m.group(1).endswith("ing") and 0 < len(lead.split()) <= 4 and not lead.rstrip().endswith(",")
             and not FIRST_VERB.search(lead) and not PREPOSITION.search(lead) and not THAT.match(text, m.end())
-            and bool(FINITE_AFTER.search(text, m.end())))
+            and bool(FINITE.search(text, m.end())))
 
 
 def mixed(lead: str, speech: SpeechVerbs) -> bool:
@@ -290,7 +288,7 @@ def according_to(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: 
     rest = paragraph[v_end:s_end]
     comma = rest.find(",")
     before = paragraph[s_start:v_start].rstrip()
-    told = WHAT_SAID.match(rest)  # "according to what a local source told Asharq Al-Awsat": the source
+    told = what_said(context["speech"].pattern.pattern).match(rest)  # "according to what a local source told X"
     speaker = (from_phrase(told["who"], v_end + told.start("who"), "according to", paragraph, **context) if told
                else from_phrase(rest[:comma] if comma >= 0 else rest, v_end, "according to", paragraph, **context))
     if before.strip(" ,"):
@@ -388,7 +386,8 @@ def closing_frame(paragraph: str, first: int, v_start: int, v_end: int, verb: st
     """C, X said. The speaker is the comma-separated piece before the verb (or after it, "C, said X"); an
     appositive after a name ("Mr Mohi, a spokesman, said") goes with it; the content is what precedes."""
     lead = paragraph[first:v_start]
-    start = first + len(LEADING_CONJUNCTION.match(paragraph, first)[0])  # "But it’s not just …, says X."
+    conjunction = LEADING_CONJUNCTION.match(paragraph, first)
+    start = conjunction.end() if conjunction else first  # "But it’s not just …, says X."
     context = {**context, "position": context["paragraph_offset"] + first}  # "he" is named before, not inside, C
     cuts = [m.start() for m in CLAUSE_COMMA.finditer(lead)]
     segments = [(cuts[n - 1] + 1 if n else 0, cut) for n, cut in enumerate(cuts)] + [(cuts[-1] + 1, len(lead))]
@@ -403,7 +402,7 @@ def closing_frame(paragraph: str, first: int, v_start: int, v_end: int, verb: st
     named_before = len(lead[segments[-2][0]:segments[-2][1]].split()) <= APPOSITION_NAME_WORDS if subject_index else False
     if subject_index >= 2 and (re.match(r"\s*(?:a|an|the)\s", last, re.I) and named_before or last.strip().isdigit()):
         subject_index -= 1  # "…, Mr Mohi, a spokesman, said.", "…, Sadr, 47, said."; not "…, the Observer reported"
-    elif subject_index >= 1 and re.match(r"\s*(?:a|an|the)\s", last, re.I):
+    elif subject_index >= 1 and ROLE_APPOSITIVE.match(last):
         name = next((m for m in context["mentions"] if m.end == first + segments[-2][1]
                      and context["types"].get(m.entity_id) == "person"), None)
         if name:  # "C Ali Al Bayati, a member of the commission, said.": the name closing C, its comma missing
@@ -478,7 +477,7 @@ def speaker_before(paragraph: str, s_start: int, v_start: int, verb: str, contex
         return together
     for kind in ("person", "organization"):
         of_kind = [m for m in named_here if types.get(m.entity_id) == kind]
-        if of_kind and not (kind == "organization" and MEMBER_AFTER.match(paragraph, of_kind[0].end)):
+        if of_kind and not (kind == "organization" and MEMBER_AFTER.match(paragraph, of_kind[0].end, v_start)):
             return named(lead.strip(" ,"), of_kind[0], verb, kind)
     segments = [x for x in lead.split(",")]
     while len(segments) > 1 and (not segments[-1].strip() or ASIDE.match(segments[-1].strip())
@@ -517,7 +516,7 @@ def coordinated(paragraph: str, lead: str, offset: int, named_here, verb: str, c
     "Iraqi Hezbollah and al-Nujaba threatened", "He and another committee member said": both, linked to neither."""
     types = context["types"]
     speakers = [m for m in named_here if types.get(m.entity_id) == "person" or types.get(m.entity_id) == "organization"
-                and not MEMBER_AFTER.match(paragraph, m.end)]  # not "the parliament speaker"'s parliament
+                and not MEMBER_AFTER.match(paragraph, m.end, offset + len(lead))]  # not "the parliament speaker"'s
     if len(speakers) >= 2:
         first = speakers[0]
         last = next((m for m in speakers[:0:-1] if LISTED.match(paragraph, first.end, m.start)
@@ -539,6 +538,12 @@ def coordinated(paragraph: str, lead: str, offset: int, named_here, verb: str, c
 def quotation_attribution(verbs: str) -> re.Pattern[str]:
     """The attribution of a quotation that a participle continues: "“…,” he said, adding …"."""
     return re.compile(r"[”\"]\s*(?P<who>[^,“”\"]{1,80}?)\s+" + verbs + r"[^,“”\"]{0,40},\s*$")
+
+
+@lru_cache(maxsize=8)
+def what_said(verbs: str) -> re.Pattern[str]:
+    """"what X told Y" after "according to": X is the source."""
+    return re.compile(r"\s+what\s+(?P<who>[^,.;:]{1,60}?)\s+" + verbs)
 
 
 @lru_cache(maxsize=8)

@@ -24,6 +24,7 @@ DEFINITE_PERSON = re.compile(r"^the\s+(?:[\w-]+\s+){0,2}(?:premier|cleric|presid
 DOCUMENTS = (r"(?P<noun>report|update|passage|book|paper|newspaper|document|letter|tweet|post|message|memo|study|"
              r"article|website|resolution|speech|sermon|fatwa|estimate|analysis|assessment)")
 AUTHORED = re.compile(rf"^(?:an?|the|this|that|one|another)\s+(?:[\w-]+\s+){{0,3}}?{DOCUMENTS}\b", re.I)
+BY_AUTHOR = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?")  # "an estimate by the U.S. Geological Survey"
 DOCUMENT = re.compile(rf"^(?:the|this|that|its|his|her|their|a later)\s+(?:[\w-]+\s+){{0,2}}{DOCUMENTS}$", re.I)
 OWNED_DOCUMENT = re.compile(rf"^(?P<owner>.+?)[’']s?\s+(?:[\w-]+\s+){{0,2}}{DOCUMENTS}$", re.I)  # "Al-Sadr’s message"
 # a person's writings; the other documents are an organization's
@@ -32,7 +33,7 @@ ADVERB = re.compile(r"[a-z]{3,}ly")  # "bluntly", "reportedly": not part of who 
 DEFINITE_GROUP = re.compile(r"^(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|group|movement|militia|party|"
                             r"office|ministry|organi[sz]ation|brigades?|faction)$", re.I)
 ARMED_FORCE = re.compile(r"the\s+(?:army|military|armed forces)", re.I)
-ARMED_NAME = re.compile(r"\b(?:army|military|forces|defen[cs]e|corps)\b", re.I)  # "Israel Defense Forces", "Pakistan Army"
+ARMED_NAME = re.compile(r"\b(?:army|military|defen[cs]e forces?|armed forces)\b", re.I)  # "Israel Defense Forces"
 CONJUNCTION = re.compile(r"^(?:and|but|or|while|as|so|then|if|that|which|when)\b", re.I)
 
 # Nouns for people who speak, the one list each speaker rule reads: plurals ("officials", "seismologists",
@@ -51,10 +52,11 @@ RELATIVE = re.compile(r"\s+(?:who|whose|which)\s+")
 ASIDE = re.compile(r"^(?:who|whose|which|speaking|citing|requesting|asking)\b", re.I)  # a clause set off by commas
 
 DATELINE_DASH = re.compile(r"[^–—]{1,40}\s[–—]\s+(?=[A-Z])")
+AUXILIARY = r"(?:has|have|had|was|is|were|are|will|would)"
+FINITE = re.compile(rf"\s{AUXILIARY}\s")  # a verb still to come: "Sirens warning of … were not activated"
 FIRST_VERB = re.compile(  # "The preacher has …", "Sadr released"; not "armed" in "armed groups have …"
-    r"\s(?:has|have|had|was|is|were|are|will|would)\b"
-    r"|\s[a-z]+ed\b(?!(?:\s+[a-z]+){0,2}\s+(?:has|have|had|was|is|were|are|will|would)\b)")
-PLURAL_SUBJECT = re.compile(rf"(?:[\w’'-]+\s+){{0,8}}(?:{PEOPLE})", re.I)  # "Some Iraqi officials", "Residents"
+    rf"\s{AUXILIARY}\b|\s[a-z]+ed\b(?!(?:\s+[a-z]+){{0,2}}\s+{AUXILIARY}\b)")
+PLURAL_SUBJECT = re.compile(rf"(?:[\w’'-]+\s+){{0,8}}(?:{PEOPLE})")  # "Some Iraqi officials"; not "Reuters"
 LEADING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So)\s+(?=[a-z])")  # "But they said"
 PARTICIPLE = re.compile(r"^\w+ing\b")  # "saying", "adding", "going on to say": continues the sentence's subject
 
@@ -148,7 +150,7 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
     phrase = re.sub(r"(?<![A-Z])\.$", "", phrase)  # "…, according to Israeli rescue services."; not "U.S."
     phrase = RELATIVE.split(phrase)[0]  # "a source … who spoke to Anadolu Agency on the condition that …"
     dateline = DATELINE_DASH.match(phrase)  # "BAGHDAD, Sept 28 (Reuters) – Washington": the dateline is no one
-    if dateline:
+    if dateline and not re.search(r"\b[a-z]", paragraph[: offset + dateline.end()]):  # opening the paragraph
         offset += dateline.end()
         phrase = phrase[dateline.end():]
     if not re.search(r"\w", phrase):
@@ -170,15 +172,19 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
                 return Speaker(subject, None, verb, "person")
         found = (recent_plural_speaker(events, position) if first == "they" else None) or recent(events, position, kinds)
         return antecedent(found, verb) if found else Speaker(phrase.split()[0], None, verb, "person")
+    key = name_key(phrase)
     government = (governments or {}).get(speaker_key(phrase))
-    if government:  # "Washington warned", "Iraq has requested": the country's government
+    if government and not (key and key[-1] in people):  # "Washington warned"; not after "Denzel Washington"
         return Speaker(phrase, government, verb, "organization")
     inside = [m for m in mentions_between(offset, offset + len(phrase), mentions) if not possessive(paragraph, m)]
     organization = [m for m in inside if types.get(m.entity_id) == "organization"]
     if organization and STATEMENT_BY.match(phrase):
         return Speaker(phrase, organization[0].entity_id, verb, "organization")
-    authors = [m for m in inside if types.get(m.entity_id) in ("person", "organization")]
-    if authors and AUTHORED.match(phrase):  # "an estimate by the U.S. Geological Survey", "a new Defense Department study"
+    authored = AUTHORED.match(phrase)
+    noun_start, noun_end = (offset + authored.start("noun"), offset + authored.end("noun")) if authored else (0, 0)
+    authors = [m for m in inside if types.get(m.entity_id) in ("person", "organization") and authored
+               and (m.end <= noun_start or BY_AUTHOR.fullmatch(paragraph, noun_end, m.start))]
+    if authors:  # "an estimate by the U.S. Geological Survey", "a new Defense Department study"; not "a study of Hamas"
         return named(phrase, authors[0], verb, types[authors[0].entity_id])
     if INDEFINITE.match(phrase) or ANONYMITY.search(phrase):
         return Speaker(phrase, None, verb, "organization" if STATEMENT_BY.match(phrase) else "person")
@@ -193,7 +199,7 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
     person = [m for m in inside if types.get(m.entity_id) == "person"]
     if person:
         return named(phrase, person[0], verb, "person")
-    if organization and MEMBER_AFTER.match(paragraph, organization[-1].end):
+    if organization and MEMBER_AFTER.match(paragraph, organization[-1].end, offset + len(phrase)):
         return Speaker(phrase, None, verb, "person")  # "Israel Defense Forces (IDF) spokesperson": someone unnamed
     if DEFINITE_PERSON.match(phrase):  # "the cleric": the last person named, not one in the possessive
         found = recent(events, before_sentence, ("person",), own=True)
@@ -217,7 +223,6 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
         found = recent(events, before_sentence, ("organization",))
         return Speaker(found.text if found else phrase, found.entity_id if found else None, verb, "organization",
                        phrase if found else None)
-    key = name_key(phrase)
     if key and len(phrase.split()) <= 3 and key[-1] in people:
         return Speaker(phrase, people[key[-1]], verb, "person")
     if len(words(phrase)) > 12 or CONJUNCTION.match(phrase):

@@ -31,8 +31,9 @@ def fold(text: str) -> str:
 
 
 def speaker_key(name: str) -> str:
-    """How a speaker's name is looked up: folded, no leading "the", no dots ("The U.S." -> "us")."""
-    return re.sub(r"^the\s+", "", fold(name)).replace(".", "")
+    """How a speaker's name is looked up: as written (case and all: "US", not "us"), no leading "the", no dots,
+    single spaces ("The U.S." -> "US")."""
+    return re.sub(r"^[Tt]he\s+", "", " ".join(name.split())).replace(".", "")
 
 
 def words(text: str) -> list[str]:

@@ -6,6 +6,7 @@ import sys
 
 import sqlite_utils
 
+from militia_news import database
 from militia_news.build import build
 
 from .conftest import ROOT, SEEDS, make_seeds
@@ -102,3 +103,23 @@ def test_outlets_come_from_reference_data(db):
         "id": "the-national", "name": "The National", "kind": "newspaper", "country": "United Arab Emirates",
         "domain": "thenationalnews.com", "aliases": '["The National News", "The National (Abu Dhabi)", "The National UAE"]',
     }
+
+
+def test_two_articles_whose_quote_ids_meet_are_kept_apart(tmp_path):
+    """Quote ids are an article's hash above its quotes' reading order; should two articles' hashes meet, the
+    later article id takes a salted hash and every quote keeps its row and its place."""
+    db = sqlite_utils.Database(tmp_path / "clash.db")
+    database.ensure_db_shape(db)
+    database.start_staging(db)
+    shared = database.quote_id_base("article-a")
+    rows = [{"id": shared | place, "article_id": article, "text": f"{article} {place}", "kind": "speech",
+             "char_start": place, "char_end": place + 1}
+            for article in ("article-b", "article-a") for place in range(3)]
+    database.stage_rows(db, "quotes", [{c: row.get(c) for c in database.TABLES["quotes"]["columns"]} for row in rows])
+    database.separate_quote_ids(db)
+    staged = {r[0]: (r[1], r[2]) for r in db.execute("select text, id >> ?, id & 7 from temp.staged_quotes",
+                                                     [database.QUOTE_ORDER_BITS])}
+    assert {staged[f"article-a {p}"] for p in range(3)} == {(shared >> database.QUOTE_ORDER_BITS, p) for p in range(3)}
+    moved = {staged[f"article-b {p}"][0] for p in range(3)}
+    assert moved == {database.quote_id_base("article-b", 1) >> database.QUOTE_ORDER_BITS}
+    assert [staged[f"article-b {p}"][1] for p in range(3)] == [0, 1, 2]

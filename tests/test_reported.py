@@ -1,7 +1,10 @@
 """Reported speech: statements without quotation marks, on real dev and seed pages."""
 
+import re
+
 import sqlite_utils
 
+from militia_news.model import ResolvedMention
 from militia_news.quotes import find_quotes
 
 from .test_crawl import article_at
@@ -260,3 +263,44 @@ def test_quote_ids_follow_reading_order(db):
     for article in db.query("select distinct article_id from quotes"):
         rows = list(db.query("select char_start from quotes where article_id = ? order by id", [article["article_id"]]))
         assert [r["char_start"] for r in rows] == sorted(r["char_start"] for r in rows)
+
+
+def speakers_of(text: str, names: dict[str, tuple[str, str]], governments: dict[str, str] | None = None) -> dict:
+    """{statement: (speaker, entity)} of the reported statements `find_quotes` reads in a text whose `names` (surface:
+    (entity id, type)) are its mentions."""
+    mentions = [ResolvedMention(entity, "body", None, surface, m.start(), m.end())
+                for surface, (entity, _) in names.items() for m in re.finditer(re.escape(surface), text)]
+    types = {entity: kind for entity, kind in names.values()}
+    return {q.text: (q.speaker, q.speaker_entity_id)
+            for q in find_quotes(text, sorted(mentions, key=lambda m: m.start), types, None, governments)
+            if q.kind == "reported"}
+
+
+def test_the_speaker_rules_do_not_misfire_on_ordinary_sentences():
+    """Shapes a reviewer wrote against the new rules: a name closing C is no speaker unless a role appositive
+    follows; an organization before "told reporters" speaks; an aside is no list; a study "of" a group is not
+    by it; a surname already named is a person, not a capital; a dash inside a phrase is no dateline; "they" is no
+    outlet; "the army" is no militia."""
+    names = {"Qassem Soleimani": ("qasem-soleimani", "person"), "Associated Press": ("associated-press", "organization"),
+             "Hezbollah": ("hezbollah", "organization"), "Muqtada al-Sadr": ("muqtada-al-sadr", "person"),
+             "Hadi al-Amiri": ("hadi-al-amiri", "person"), "Fatah Alliance": ("fatah-alliance", "organization"),
+             "Hamas": ("hamas", "organization"), "Denzel Washington": ("denzel-washington", "person"),
+             "Reuters": ("reuters", "organization"), "Popular Mobilization Forces": ("popular-mobilization-forces",
+                                                                                  "organization")}
+    found = speakers_of("\n\n".join([
+        "Parliament voted to expel the troops after the killing of Qassem Soleimani, the Associated Press reported.",
+        "Hezbollah told reporters that the strikes on the border would continue.",
+        "Muqtada al-Sadr, speaking after a meeting with Hadi al-Amiri and the Fatah Alliance, said the vote must go on.",
+        "A study of Hamas fighters said that most of them were recruited young.",
+        "Denzel Washington visited the set. Washington said that the film would open in May.",
+        "Reuters reported the strike on Sunday. But they said the base was not damaged.",
+        "The Popular Mobilization Forces said nothing. The army said that the roads were open again.",
+    ]), names, {"Washington": "us-government"})
+    assert found["Parliament voted to expel the troops after the killing of Qassem Soleimani"] == (
+        "Associated Press", "associated-press")
+    assert found["the strikes on the border would continue"] == ("Hezbollah", "hezbollah")
+    assert found["the vote must go on"] == ("Muqtada al-Sadr", "muqtada-al-sadr")
+    assert found["most of them were recruited young"][1] != "hamas"
+    assert found["the film would open in May"] == ("Washington", "denzel-washington")
+    assert found["the base was not damaged"][0] != "Reuters"
+    assert found["the roads were open again"][1] != "popular-mobilization-forces"
