@@ -21,6 +21,7 @@ from .vocabulary import NOT_BYLINE_WORDS, PARTICLES
 
 OPENING_WORDS = 16  # the words of a story that identify its article in every copy
 MIN_BODY_WORDS = 4  # shorter lines are labels ("The tweeted poster."), not paragraphs
+NEWS_AUXILIARY = re.compile(r"\b(?:has|have|had|was|were|will|would)\b")
 HEADER_BODY_PARAGRAPHS = 3  # the header (byline, stamps) may reach past a caption and a standfirst, not further
 PLACE_WORD = r"[A-Z][A-Za-z’'.-]+"
 PLACE = rf"{PLACE_WORD}(?: {PLACE_WORD}){{0,2}}"
@@ -150,8 +151,14 @@ def paragraphs_among_headings(kinds: list[str], texts: list[str], original_index
     caption's present tense)."""
     story = next((i for i, k in enumerate(kinds) if k == "body"), len(kinds))
     return [("paragraph" if k == "heading" and ref.lines.reads_as_sentence(t)
-             and (i > story or original_index is not None and i == original_index + 1 or ref.lines.tells_news(t))
+             and (i > story or original_index is not None and i == original_index + 1 or tells_news(t, ref))
              else k) for i, (k, t) in enumerate(zip(kinds, texts))]
+
+
+def tells_news(text: str, ref: Reference) -> bool:
+    """A news sentence's perfect or past auxiliary or its reporting verb ("has reportedly left", "vowed …, media
+    reports"), not a photo caption's present tense and participles ("police inspect the site hit by a rocket")."""
+    return bool(NEWS_AUXILIARY.search(text) or ref.speech.pattern.search(text))
 
 
 def parse_post(post: Post, ref: Reference) -> Article:

@@ -20,7 +20,6 @@ GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9”)][.!?])(?=[A-Z][a-z])")  # "…the 
 GLUED_PARAGRAPH_WORDS = 12
 QUESTION_HEADLINE_WORDS = 16
 PARAGRAPH_WORDS = 12  # a line without its stop this long, in sentence case, is a paragraph, not a title
-NEWS_VERB = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would)\b|\b[a-z]{3,}ed\b(?!\s+by\b)")
 PARAGRAPH_CAPITALS = 0.3  # the share of capitalized words below which a line reads in sentence case
 INNER_SENTENCE_END = re.compile(r"\b(?P<word>\w{3,})[”\"’]?\.[”\"’]?\s+(?=[A-Z“\"])")
 ABBREVIATIONS = {"gen", "col", "sgt", "capt", "mrs", "sen", "rep", "gov", "lieut", "adm", "brig", "maj", "jan", "feb",
@@ -156,12 +155,6 @@ class LineFormats:
         capitalized = sum(w[0].isupper() for w in found)
         return (len(found) >= PARAGRAPH_WORDS and capitalized < PARAGRAPH_CAPITALS * len(found)
                 and not text.rstrip().endswith(("?", "!", ":")))
-
-    @staticmethod
-    def tells_news(text: str) -> bool:
-        """A finite verb of a news sentence ("has reportedly left", "vowed"), not a photo's present tense or its
-        participles ("Israeli police inspect the damage at the site hit by a rocket fired by …")."""
-        return bool(NEWS_VERB.search(text))
 
     def _is_headline_like(self, text: str) -> bool:
         """A short line that reads as a title: few words and no sentence-final punctuation but "?" or "!"; an image

@@ -84,7 +84,8 @@ HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|should|must|cannot|c
                           re.I)  # "would say", "declined to say"; not "went on to say"
 QUOTE_ATTRIBUTION = re.compile(  # “…,” said X; not “villainous” and said; not “… attacks.” ISIS is threatening to
     r"(?:[,!?]{1,2}|\.(?!”?\s*(?:[\w’'.-]+\s+){1,3}(?:is|are|was|were|has|have|had)\s))[”\"’]\s*(?!and\b|but\b)"
-    r"(?:[\w’'.-]+,?\s+){0,10}")
+    r"(?:[\w’'.()-]+,?\s+){0,10}")
+QUOTED_TAIL = re.compile(r"[”\"’]?\s*,?\s*(?:(?:during|in|on|at|after|before|while|when|via|through)\b[^“”\"]*)?$")
 CONTENT_END = re.compile(r"[.;!?]?[”\"’]?\s*$")
 SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$|\bwhich\s+")
 TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(ABBREVIATED_TITLES))})\.$")  # "Lt.", "Sen.": an abbreviated title
@@ -146,9 +147,11 @@ def content_end(paragraph: str, start: int, end: int) -> int:
     return start + m.start() if m else end
 
 
-def inside(spans, start: int, end: int) -> bool:
-    """Whether [start, end) lies wholly inside one quotation (its marks and a comma or stop aside)."""
-    return any(s.start - 1 <= start and end <= s.end + 2 for s in spans)
+def inside(spans, paragraph: str, start: int, end: int) -> bool:
+    """Whether [start, end) is one quotation, its marks, a comma or stop and an adverbial tail aside ("that “we will
+    arm …” during an interview on Rudaw TV")."""
+    return any(s.start - 1 <= start and (end <= s.end + 2 or start <= s.start and s.end <= end
+                                         and QUOTED_TAIL.match(paragraph, s.end, end)) for s in spans)
 
 
 def in_quotation(spans, position: int) -> bool:
@@ -249,7 +252,8 @@ def sentence_statements(paragraph: str, s_start: int, s_end: int, spans, context
         if statement.speaker is not None:
             subject = statement.speaker
         for part in and_that(paragraph, statement):  # "told X that A and that B": two statements
-            if len(paragraph[part.start: part.end].split()) >= MIN_CONTENT_WORDS and not inside(spans, part.start, part.end):
+            if (len(paragraph[part.start: part.end].split()) >= MIN_CONTENT_WORDS
+                    and not inside(spans, paragraph, part.start, part.end)):
                 statements.append(part)
                 said_until = max(said_until, v_end)
     return statements

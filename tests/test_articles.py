@@ -287,3 +287,24 @@ def test_source_line_at_the_foot_names_the_outlet():
 def test_datelines_with_a_year_or_an_agency_after_a_comma_and_posted_by_stamps(header, expected):
     [article] = parse("\n\n".join(["Antichrist’s Men Strike Again", "Iraqi militia strikes again", *header]))
     assert (article.outlet_id, article.dateline, article.published) == expected
+
+
+def test_a_promo_is_page_junk_and_a_sentence_without_its_stop_is_body():
+    """A newsletter promo between paragraphs is left out; a paragraph that lost its stop stays in; a photo's
+    present-tense caption between the date and the story stays out of the body (right under the headline it would
+    read as a standfirst)."""
+    [article] = parse("\n\n".join([
+        "Antichrist’s men fire on the Green Zone",
+        "Rockets hit Baghdad's Green Zone",
+        "Wednesday 16th Sep 2020",
+        "Iraqi security forces inspect the damage at the site hit by a rocket fired from the east of Baghdad",
+        "BAGHDAD (Reuters) - Three rockets hit the Green Zone on Sunday, the military said.",
+        "Sign up for our daily newsletter and get the latest news from Iraq in your inbox every morning",
+        "The attack was the third this month and no group has claimed it so far according to the police",
+        "Kataib Hezbollah denied any role in the attack on the Green Zone.",
+    ]))
+    assert article.body.split("\n\n") == [
+        "BAGHDAD (Reuters) - Three rockets hit the Green Zone on Sunday, the military said.",
+        "The attack was the third this month and no group has claimed it so far according to the police",
+        "Kataib Hezbollah denied any role in the attack on the Green Zone.",
+    ]

@@ -304,3 +304,15 @@ def test_the_speaker_rules_do_not_misfire_on_ordinary_sentences():
     assert found["the film would open in May"] == ("Washington", "denzel-washington")
     assert found["the base was not damaged"][0] != "Reuters"
     assert found["the roads were open again"][1] != "popular-mobilization-forces"
+
+
+def test_a_quotation_with_only_an_adverbial_after_it_is_a_direct_quote_alone():
+    """"claimed that “…” during an interview on Rudaw TV" and "“…,” X, director-general of … (IAEA), told the Times"
+    are direct quotations, not reported statements as well."""
+    found = speakers_of("\n\n".join([
+        "The spokesperson, Safa Tamimi, claimed that “we will arm, train, and categorize the volunteers according "
+        "to their specialty” during an interview on Rudaw TV.",
+        "“A country enriching at 60% is a very serious thing,” Rafael Grossi, director-general of the International "
+        "Atomic Energy Agency (IAEA), told the Times.",
+    ]), {})
+    assert found == {}
