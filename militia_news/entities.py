@@ -35,6 +35,7 @@ def says(form: str, ref: Reference) -> bool:
 SPEECH_AFTER = re.compile(r",?\s+(\w+)")  # "Robinson said": the word after, if a reporting verb (speech.yml)
 SPEECH_BEFORE = re.compile(r"\b(\w+)\s+$")  # "said Robinson"
 DOCUMENT_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(DOCUMENT_WORDS))})\b")
+PLACE_CUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|around|across|from)\s+$")
 PLACE_CUE_AFTER = re.compile(r"\s+(?:neighbou?rhood|area|district|province|governorate|city|town|village|region|camp|base)\b")
 QUALIFIED = re.compile(r"[A-Z][\w.’'-]*(?<![’']s)\s+$")  # "British embassy": another country's
 BLOC = re.compile(r"\s+(?:parliamentary |political |electoral )?(?:bloc|coalition|list)\b")
@@ -328,6 +329,7 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference, given_names:
         speaking = (after and says(after[1], ref)) or (before and says(before[1], ref))
         alone = i == 0 or not (tokens[i - 1].text[0].isupper() and adjacent(text, tokens[i - 1], word))
         alone = alone and word.folded not in common_words and not word.text.endswith("s")  # not "Critics", "Observers"
+        alone = alone and not PLACE_CUE_BEFORE.search(text, max(0, word.start - 12), word.start)  # "in Fordo, adding"
         if (speaking and alone and word.key and word.folded not in FACILITY_WORDS | GEOGRAPHY_WORDS
                 and fold(word.text) not in ref.places and fold(word.text) not in ref.world_places):
             return word.text, "person", word.start, word.end, i + 1

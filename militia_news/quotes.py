@@ -42,6 +42,7 @@ ATTRIBUTION_TAIL = re.compile(r"$|[.,;!?]|(?:in|on|at|to|during|after|before|fro
 TITLE_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:tool|app|website|system|program(?:me)?|campaign|hashtag|series|"
                          r"slogan|poster|banner|book|film|documentary)\b")  # the “Did you feel it?” web reporting system
 TITLE_CUES = re.compile(r"(?:titled|title|entitled|headlined|headline|poster|banner|slogan|hashtag|page)\s*,?\s*$", re.I)
+SELF_INTRODUCTION = re.compile(r"(?:(?:Hello|Hi|Good (?:morning|afternoon|evening))[,!.]?\s+)?(?:I[’']m|I am|My name is)\s+")
 LISTENER_BEFORE = re.compile(r"\b(?:told|telling|tells|tell)\s+(?:the\s+)?$")
 AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 TITLE_CASE_WORDS = 6  # a quoted name or title in title case is at most this long
@@ -272,6 +273,14 @@ def quote_kind(text: str, before: str, after: str = "") -> str:
     return "speech"
 
 
+def self_introduced(paragraph: str, span, mentions: list[ResolvedMention], types: dict[str, str]) -> Speaker | None:
+    """The speaker a quotation names in its opening words: “Hello, I’m Marco Rubio. …”."""
+    opening = SELF_INTRODUCTION.match(paragraph, clean(paragraph, span)[0])
+    name = opening and next((m for m in mentions if m.start == opening.end() and types.get(m.entity_id) == "person"),
+                            None)
+    return Speaker(without_titles(name.surface), name.entity_id, "say", "person") if name else None
+
+
 def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str], speech: SpeechVerbs | None = None,
                 governments: dict[str, str] | None = None) -> list[Quote]:
     """Every quotation in the body with its speaker, and every reported statement (kind 'reported'), in order
@@ -307,7 +316,7 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
             if (speaker is None or speaker.verb == "report") and span.open_mark:
                 # “…,” USA Today reported: who reported it is not who said it, if the sentence names a speaker
                 speaker = attribution_before(paragraph, span, spans, context) or speaker
-            found.append(speaker)
+            found.append(speaker or self_introduced(paragraph, span, local, types))
         for k, span in enumerate(spans):
             speaker = found[k]
             if speaker is None:  # “A,” he said. “B.” and continuation paragraphs share the speaker

@@ -52,6 +52,8 @@ APPOSITION_BEFORE = re.compile(  # "Avichay Adraee, a spokesman for the IDF, con
 ROLE_APPOSITIVE = re.compile(rf"\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{PERSON}\b")  # "a member of …"
 CLOSING_SUBJECT = re.compile(rf"[A-Z]|(?:the|an?|he|she|they|it|two|three|several|some|{PEOPLE})$")  # who says "C, X said"
 SPEAKER_AFTER = re.compile(rf"^\s+(?:[^,.;]*?[A-Z]|[^,.;]*?\b{PERSON}\b)")  # "…, said a police officer"
+RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b")
+INVERTED_CLAUSE_WORDS = 8  # a clause before "says X" without its comma is a whole one
 APPOSITION_NAME_WORDS = 5  # a name before its appositive is short
 CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}\b)")  # a comma between words, not in "3,500"
 INVERTED = re.compile(r"(?P<who>\s+(?:[A-Z]|the\s|an?\s)[^,.;:“”\"]{1,60}),\s+\S.*$")  # "…, says Kathryn Miles, author of …"
@@ -65,7 +67,7 @@ FOR = re.compile(ADVERBIALS + r"(?:\s*\([^()]{1,30}\))?\s+for\s+")  # "called on
 PRONOUN_CLAUSE = re.compile(  # the same adverbials, then a clause opened by a pronoun: "said in February he backed …"
     ADVERBIALS + r"\s*,?\s+(?=(?:he|she|it|they|we|there|his|her|its|their)\s)")
 OBJECT = re.compile(  # "told the Gaza border community that"; not ", asked about plans to withdraw"
-    r"(?!\s*(?:about|on|in|of|at|with)\b)\s*[^.;:“”\"]{0,100}?\s(?=(?:that|to|not\s+to)\s)")
+    r"(?!\s*(?:about|on|in|of|at|with)\b)\s*(?:[^.;:“”\"]{0,100}?\s)??(?=(?:that|to|not\s+to)\s)")
 LISTENER = re.compile(r"\s+(?:them|him|her|us|me|you|reporters|journalists|the media|the press|supporters|followers|"
                       r"(?:the\s+)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})(?=[\s:,])")  # "telling them …", "told Al Jazeera:"
 CLAUSE_START = re.compile(  # a content clause opening right after "said": "said political parties could …"
@@ -325,6 +327,9 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
         speaker = from_phrase(as_said["who"], s_start + as_said.start("who"), verb, paragraph, **context)
         start = v_end + rest.end()
         return Statement(start, content_end(paragraph, start, min(next_frame, s_end)), speaker, verb)
+    named_after = inverted_without_comma(paragraph, first, v_start, v_end, verb, speech, context)
+    if named_after:  # "The future of Iraq … is endangered by sectarian hostility says Muqtada al-Sadr, the …"
+        return named_after
     relative = RELATIVE_SUBJECT.search(before)
     if relative and RELATIVE_REST.match(after):  # "…, which he said was an entirely home-made product."
         speaker = from_phrase(relative["who"], s_start + relative.start("who"), verb, paragraph, **context)
@@ -355,7 +360,10 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
     passive = PASSIVE.search(before) and not paragraph[v_start:v_end].endswith("ing")  # "which were accused of …"
     speaker = None if passive else speaker_before(paragraph, s_start, v_start, verb, context, subject)
     start = content_start(paragraph, v_end, s_end, verb, speech)
-    if passive and start is not None and not THAT.match(paragraph, v_end) and not speech.has(verb, "of"):
+    directed = (speech.has(verb, "object") and speech.has(verb, "infinitive") and start is not None
+                and paragraph.startswith("to ", start)  # "The public was asked to demonstrate": by someone unnamed
+                and (not speech.has(verb, "on") or ON.match(paragraph, v_end)))  # "called on to"; "called to" summons
+    if passive and start is not None and not THAT.match(paragraph, v_end) and not speech.has(verb, "of") and not directed:
         return None  # "was reported felt in Vermont": no statement; but "it was reported that C", "accused of C"
     if start is None:
         return Statement(v_end, v_end, speaker, verb)  # a frame with no content: still the sentence's speaker
@@ -383,6 +391,20 @@ def nesting_attribution(paragraph: str, s_start: int, v_start: int, v_end: int, 
         return None
     statements[-1] = Statement(last.start, comma, last.speaker, last.verb)
     return Statement(outer.start, comma, outer.speaker, verb)
+
+
+def inverted_without_comma(paragraph: str, first: int, v_start: int, v_end: int, verb: str, speech: SpeechVerbs,
+                           context: dict) -> Statement | None:
+    """"C says X, …" with the comma before "says" missing: a whole clause before the verb (an auxiliary of its own,
+    no comma, no relative clause) and a person's name right after it, then a comma or the sentence's end."""
+    lead = paragraph[first:v_start]
+    name = next((m for m in context["mentions"] if m.start == v_end + 1 and context["types"].get(m.entity_id) == "person"),
+                None)
+    if (not name or not speech.has(verb, "closing") or "," in lead or len(lead.split()) < INVERTED_CLAUSE_WORDS
+            or not FINITE.search(lead) or RELATIVE_PRONOUN.search(lead)
+            or not re.match(r"\s*(?:[,.;]|$)", paragraph[name.end:])):  # not "officials who were there said Sadr, …"
+        return None
+    return Statement(first, first + len(lead.rstrip()), named(paragraph[name.start:name.end], name, verb, "person"), verb)
 
 
 def closing_frame(paragraph: str, first: int, v_start: int, v_end: int, verb: str, closing: re.Match[str],

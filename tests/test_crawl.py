@@ -276,6 +276,11 @@ def speech(db: sqlite_utils.Database, seed_file: str, line: int, start: str) -> 
      "the Israel Defense Force"),
     # "…,” adding that Hamas would “…”: the sentence's subject speaks, not the name after "that"
     ("dev09.txt", 3, "bear the consequences", "Israel", "israeli-government", None),
+    # a quotation opening with its speaker's name: “Hello, I’m Marco Rubio. …”
+    ("dev09.txt", 104, "Hello, I’m Marco Rubio", "Marco Rubio", "marco-rubio", None),
+    # "a nuclear facility in Fordo, adding that “…”": a word after "in" is a place, not a person speaking
+    ("dev03.txt", 1, "there’s more to come soon", "Kazem Gharibabadi", "kazem-gharibabadi",
+     "Iran’s Ambassador to the IAEA, Kazem Gharibabadi"),
     # "the army said in a statement": the armed force named last
     ("dev02.txt", 181, "Hamas is responsible and bears", "Israel Defense Force", "israel-defense-forces", "the army"),
 ])

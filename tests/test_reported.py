@@ -316,3 +316,14 @@ def test_a_quotation_with_only_an_adverbial_after_it_is_a_direct_quote_alone():
         "Atomic Energy Agency (IAEA), told the Times.",
     ]), {})
     assert found == {}
+
+
+def test_a_passive_directive_and_an_inverted_attribution_without_its_comma(dev_db):
+    """"The Palestinian public was asked to demonstrate …" is a statement whose speaker the text does not name;
+    "The future of Iraq … is endangered by sectarian Shia-Sunni hostility says Muqtada al-Sadr, the …" is his."""
+    db = sqlite_utils.Database(dev_db)
+    row = statement(db, "dev03.txt", 211, "to demonstrate and to confront")
+    assert (row["speaker"], row["speaker_entity_id"], row["verb"]) == (None, None, "ask")
+    row = statement(db, "dev04.txt", 1, "The future of Iraq as a united and independent country")
+    assert (row["speaker_entity_id"], row["verb"]) == ("muqtada-al-sadr", "say")
+    assert row["text"].endswith("endangered by sectarian Shia-Sunni hostility")
