@@ -22,6 +22,9 @@ from .vocabulary import NOT_BYLINE_WORDS, PARTICLES
 OPENING_WORDS = 16  # the words of a story that identify its article in every copy
 MIN_BODY_WORDS = 4  # shorter lines are labels ("The tweeted poster."), not paragraphs
 NEWS_AUXILIARY = re.compile(r"\b(?:has|have|had|was|were|will|would)\b")
+RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+)?$")  # "a sign that reads", "that was damaged"
+PAST_TENSE = re.compile(r"\b[a-z]{3,}ed\b(?!\s+by\b)")  # "Gunmen killed", not "hit by", "fired by"
+PAST_TENSE_WORDS = 6  # a line's own verb stands among its first words
 HEADER_BODY_PARAGRAPHS = 3  # the header (byline, stamps) may reach past a caption and a standfirst, not further
 PLACE_WORD = r"[A-Z][A-Za-z’'.-]+"
 PLACE = rf"{PLACE_WORD}(?: {PLACE_WORD}){{0,2}}"
@@ -156,9 +159,14 @@ def paragraphs_among_headings(kinds: list[str], texts: list[str], original_index
 
 
 def tells_news(text: str, ref: Reference) -> bool:
-    """A news sentence's perfect or past auxiliary or its reporting verb ("has reportedly left", "vowed …, media
-    reports"), not a photo caption's present tense and participles ("police inspect the site hit by a rocket")."""
-    return bool(NEWS_AUXILIARY.search(text) or ref.speech.pattern.search(text))
+    """A news sentence's verb: an auxiliary or a reporting verb outside a relative clause ("has reportedly left",
+    "vowed …, media reports"), or a past tense among the opening words ("Gunmen killed three soldiers"); not a
+    photo caption's present tense and participles ("police inspect the site hit by a rocket fired from …", "a man
+    walks past a building that was damaged", "a protester holds a sign that reads …")."""
+    verbs = [*NEWS_AUXILIARY.finditer(text), *ref.speech.pattern.finditer(text)]
+    opening = " ".join(text.split()[:PAST_TENSE_WORDS])
+    return (any(not RELATIVE_BEFORE.search(text, 0, m.start()) for m in verbs)
+            or bool(PAST_TENSE.search(opening)))
 
 
 def parse_post(post: Post, ref: Reference) -> Article:

@@ -35,7 +35,7 @@ def says(form: str, ref: Reference) -> bool:
 SPEECH_AFTER = re.compile(r",?\s+(\w+)")  # "Robinson said": the word after, if a reporting verb (speech.yml)
 SPEECH_BEFORE = re.compile(r"\b(\w+)\s+$")  # "said Robinson"
 DOCUMENT_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(DOCUMENT_WORDS))})\b")
-PLACE_CUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|around|across|from)\s+$")
+PLACE_CUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+$")
 PLACE_CUE_AFTER = re.compile(r"\s+(?:neighbou?rhood|area|district|province|governorate|city|town|village|region|camp|base)\b")
 QUALIFIED = re.compile(r"[A-Z][\w.’'-]*(?<![’']s)\s+$")  # "British embassy": another country's
 BLOC = re.compile(r"\s+(?:parliamentary |political |electoral )?(?:bloc|coalition|list)\b")

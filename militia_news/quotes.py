@@ -43,6 +43,7 @@ TITLE_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:tool|app|website|system|pro
                          r"slogan|poster|banner|book|film|documentary)\b")  # the “Did you feel it?” web reporting system
 TITLE_CUES = re.compile(r"(?:titled|title|entitled|headlined|headline|poster|banner|slogan|hashtag|page)\s*,?\s*$", re.I)
 SELF_INTRODUCTION = re.compile(r"(?:(?:Hello|Hi|Good (?:morning|afternoon|evening))[,!.]?\s+)?(?:I[’']m|I am|My name is)\s+")
+NAME_ENDS = re.compile(r"[.,!]|\s+and\b")
 LISTENER_BEFORE = re.compile(r"\b(?:told|telling|tells|tell)\s+(?:the\s+)?$")
 AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 TITLE_CASE_WORDS = 6  # a quoted name or title in title case is at most this long
@@ -276,8 +277,8 @@ def quote_kind(text: str, before: str, after: str = "") -> str:
 def self_introduced(paragraph: str, span, mentions: list[ResolvedMention], types: dict[str, str]) -> Speaker | None:
     """The speaker a quotation names in its opening words: “Hello, I’m Marco Rubio. …”."""
     opening = SELF_INTRODUCTION.match(paragraph, clean(paragraph, span)[0])
-    name = opening and next((m for m in mentions if m.start == opening.end() and types.get(m.entity_id) == "person"),
-                            None)
+    name = opening and next((m for m in mentions if m.start == opening.end() and types.get(m.entity_id) == "person"
+                             and NAME_ENDS.match(paragraph, m.end)), None)  # not “I’m Joe Biden’s worst nightmare”
     return Speaker(without_titles(name.surface), name.entity_id, "say", "person") if name else None
 
 
@@ -316,13 +317,13 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
             if (speaker is None or speaker.verb == "report") and span.open_mark:
                 # “…,” USA Today reported: who reported it is not who said it, if the sentence names a speaker
                 speaker = attribution_before(paragraph, span, spans, context) or speaker
-            found.append(speaker or self_introduced(paragraph, span, local, types))
+            found.append(speaker)
         for k, span in enumerate(spans):
             speaker = found[k]
             if speaker is None:  # “A,” he said. “B.” and continuation paragraphs share the speaker
                 neighbours = [s for s in found[:k][::-1] + found[k + 1:] if s]
                 speaker = neighbours[0] if neighbours else (
-                    (introduced or last) if span.start <= 1 else None)
+                    (introduced or last) if span.start <= 1 else None) or self_introduced(paragraph, span, local, types)
             start, end = clean(paragraph, span)
             if start >= end:
                 continue

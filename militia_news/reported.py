@@ -23,7 +23,7 @@ import syntok.segmenter as segmenter
 from .reference import SpeechVerbs
 from .speakers import (ASIDE, FINITE, FIRST_VERB, HEAD_OF, LEADING_CONJUNCTION, MEMBER_AFTER, PARTICIPLE, PEOPLE,
                        PERSON, RELATIVE, Speaker, from_phrase, mentions_between, named, possessive, without_titles)
-from .vocabulary import ABBREVIATED_TITLES
+from .vocabulary import ABBREVIATED_TITLES, SPEAKER_TITLES
 
 ADVERBIAL = re.compile(  # what may stand between a verb and its "that": "in a statement on Monday", "late Friday"
     r"(?:\s*,?\s*(?:(?:in|on|at|during|after|before|via|through|from|by|as|with|along|amid|late|early|last|this|earlier|later|"
@@ -52,7 +52,12 @@ APPOSITION_BEFORE = re.compile(  # "Avichay Adraee, a spokesman for the IDF, con
 ROLE_APPOSITIVE = re.compile(rf"\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{PERSON}\b")  # "a member of …"
 CLOSING_SUBJECT = re.compile(rf"[A-Z]|(?:the|an?|he|she|they|it|two|three|several|some|{PEOPLE})$")  # who says "C, X said"
 SPEAKER_AFTER = re.compile(rf"^\s+(?:[^,.;]*?[A-Z]|[^,.;]*?\b{PERSON}\b)")  # "…, said a police officer"
+DIRECTED = re.compile(r"(?:not\s+)?to\s+(?!(?:comment|respond|elaborate|confirm|speak)\b)")  # not a request for comment
+AGENT = re.compile(r"\s+by\s+(?P<who>(?:the\s+)?[A-Z][^,.;:]{1,60}?)(?=\s+(?:after|before|on|in|at|during|over|for)\b|[,.;:]|$)")
 RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b")
+INVERTING = re.compile(r"says|said|writes|wrote|adds|added")  # the verbs that follow their content
+ADVERB_OR_AUXILIARY = re.compile(r"[a-z]+ly|has|have|had|was|were|is|are|also|then")
+NAME_CLOSES = re.compile(r"\s*(?:[.;]|$|,\s+(?:the|a|an)\s[^,]*$)")  # "…says Muqtada al-Sadr, the Shia leader whose …."
 INVERTED_CLAUSE_WORDS = 8  # a clause before "says X" without its comma is a whole one
 APPOSITION_NAME_WORDS = 5  # a name before its appositive is short
 CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}\b)")  # a comma between words, not in "3,500"
@@ -87,8 +92,11 @@ HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|should|must|cannot|c
 QUOTE_ATTRIBUTION = re.compile(  # “…,” said X; not “villainous” and said; not “… attacks.” ISIS is threatening to
     r"(?:[,!?]{1,2}|\.(?!”?\s*(?:[\w’'.-]+\s+){1,3}(?:is|are|was|were|has|have|had)\s))[”\"’]\s*(?!and\b|but\b)"
     r"(?:[\w’'.()-]+,?\s+){0,10}")
-QUOTED_TAIL = re.compile(r"[”\"’]?\s*,?\s*(?:(?:during|in|on|at|after|before|while|when|via|through)\b[^“”\"]*)?$")
+QUOTED_TAIL = re.compile(  # "“…” during an interview on Rudaw TV": a short phrase, no clause ("while talks go on")
+    r"[”\"’]?\s*,?\s*(?:(?:during|in|on|at|via|through)\s(?![^“”\"]*\s(?:is|are|was|were|has|have|had|will|would)\s)"
+    r"(?:[^\s“”\"]+\s?){1,8})?$")
 CONTENT_END = re.compile(r"[.;!?]?[”\"’]?\s*$")
+CLAUSE_AND = re.compile(r"\b(?:and|but)\s+(?=(?:the|a|an)\s+[^,]{1,40}$)")  # a second clause's subject follows
 SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$|\bwhich\s+")
 TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(ABBREVIATED_TITLES))})\.$")  # "Lt.", "Sen.": an abbreviated title
 RELATIVE_SUBJECT = re.compile(  # a relative clause whose subject says the rest: "which he said", "that officials say"
@@ -102,6 +110,7 @@ PLURAL_BEFORE_PARTICIPLE = re.compile(  # a plural noun phrase right before a pa
     rf"\b(?:from|by|of|among|amid|with|including)\s+(?P<who>(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE}))\s+$")
 RELATIVE_REST = re.compile(r"\s+(?!(?:upon|on|for|to|of|in|at|with|about)\b)[a-z]")  # "which he said was …"
 MIN_CONTENT_WORDS = 3
+MIN_QUOTE_WORDS = 4  # a quotation this long is someone's words, not a scare-quoted phrase
 INFINITIVE_OBJECT_WORDS = 6  # the listener before an infinitive is short, its appositive aside
 AUXILIARIES = {"has", "have", "had", "was", "is", "were", "are", "also", "reportedly", "previously", "yesterday",
                "today", "tonight", "then", "later", "earlier", "again", "once", "further", "already", "repeatedly",
@@ -153,6 +162,7 @@ def inside(spans, paragraph: str, start: int, end: int) -> bool:
     """Whether [start, end) is one quotation, its marks, a comma or stop and an adverbial tail aside ("that “we will
     arm …” during an interview on Rudaw TV")."""
     return any(s.start - 1 <= start and (end <= s.end + 2 or start <= s.start and s.end <= end
+                                         and len(paragraph[s.start:s.end].split()) >= MIN_QUOTE_WORDS
                                          and QUOTED_TAIL.match(paragraph, s.end, end)) for s in spans)
 
 
@@ -191,7 +201,7 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
             continue  # "Sadr’s calls for calm", "the report involved"; "would say", "declined to say"
         if not THAT.match(text, m.end()) and any(
                 QUOTE_ATTRIBUTION.fullmatch(paragraph[q.end - 1: s_start + m.start()])
-                and not mixed(paragraph[s_start: q.start], speech) for q in spans if q.end <= s_start + m.start()):
+                and not mixed(paragraph[s_start: q.start], speech) for q in spans if s_start < q.end <= s_start + m.start()):
             continue  # “…,” said X / “…,” X told Reuters: the direct quotation's attribution
         found.append((s_start + m.start(), s_start + m.end(), speech.base[form]))
     for cue, verb in speech.cues.items():
@@ -327,7 +337,7 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
         speaker = from_phrase(as_said["who"], s_start + as_said.start("who"), verb, paragraph, **context)
         start = v_end + rest.end()
         return Statement(start, content_end(paragraph, start, min(next_frame, s_end)), speaker, verb)
-    named_after = inverted_without_comma(paragraph, first, v_start, v_end, verb, speech, context)
+    named_after = inverted_without_comma(paragraph, first, v_start, v_end, s_end, verb, context)
     if named_after:  # "The future of Iraq … is endangered by sectarian hostility says Muqtada al-Sadr, the …"
         return named_after
     relative = RELATIVE_SUBJECT.search(before)
@@ -361,7 +371,7 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
     speaker = None if passive else speaker_before(paragraph, s_start, v_start, verb, context, subject)
     start = content_start(paragraph, v_end, s_end, verb, speech)
     directed = (speech.has(verb, "object") and speech.has(verb, "infinitive") and start is not None
-                and paragraph.startswith("to ", start)  # "The public was asked to demonstrate": by someone unnamed
+                and DIRECTED.match(paragraph, start)  # "The public was asked to demonstrate", "were urged not to"
                 and (not speech.has(verb, "on") or ON.match(paragraph, v_end)))  # "called on to"; "called to" summons
     if passive and start is not None and not THAT.match(paragraph, v_end) and not speech.has(verb, "of") and not directed:
         return None  # "was reported felt in Vermont": no statement; but "it was reported that C", "accused of C"
@@ -369,6 +379,10 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
         return Statement(v_end, v_end, speaker, verb)  # a frame with no content: still the sentence's speaker
     end = content_end(paragraph, start, min(next_frame, s_end))
     end = trim_to_conjunction(paragraph, start, end, next_frame < s_end)
+    agent = AGENT.search(paragraph, start, end) if passive else None
+    if agent:  # "Abadi was asked to form a government by President Salih": Salih asked
+        speaker = from_phrase(agent["who"], agent.start("who"), verb, paragraph, **context)
+        end = agent.start()
     return Statement(start, end, speaker, verb)
 
 
@@ -393,16 +407,18 @@ def nesting_attribution(paragraph: str, s_start: int, v_start: int, v_end: int, 
     return Statement(outer.start, comma, outer.speaker, verb)
 
 
-def inverted_without_comma(paragraph: str, first: int, v_start: int, v_end: int, verb: str, speech: SpeechVerbs,
+def inverted_without_comma(paragraph: str, first: int, v_start: int, v_end: int, s_end: int, verb: str,
                            context: dict) -> Statement | None:
     """"C says X, …" with the comma before "says" missing: a whole clause before the verb (an auxiliary of its own,
     no comma, no relative clause) and a person's name right after it, then a comma or the sentence's end."""
     lead = paragraph[first:v_start]
     name = next((m for m in context["mentions"] if m.start == v_end + 1 and context["types"].get(m.entity_id) == "person"),
                 None)
-    if (not name or not speech.has(verb, "closing") or "," in lead or len(lead.split()) < INVERTED_CLAUSE_WORDS
-            or not FINITE.search(lead) or RELATIVE_PRONOUN.search(lead)
-            or not re.match(r"\s*(?:[,.;]|$)", paragraph[name.end:])):  # not "officials who were there said Sadr, …"
+    last_word = (lead.split() or [""])[-1]
+    if (not name or not INVERTING.fullmatch(paragraph[v_start:v_end]) or "," in lead
+            or len(lead.split()) < INVERTED_CLAUSE_WORDS or not FINITE.search(lead) or RELATIVE_PRONOUN.search(lead)
+            or last_word[:1].isupper() or last_word.lower() in SPEAKER_TITLES or ADVERB_OR_AUXILIARY.fullmatch(last_word)
+            or not NAME_CLOSES.match(paragraph, name.end, s_end)):  # not "the prime minister says Abadi, his predecessor, was …"
         return None
     return Statement(first, first + len(lead.rstrip()), named(paragraph[name.start:name.end], name, verb, "person"), verb)
 
@@ -476,6 +492,9 @@ def speaker_before(paragraph: str, s_start: int, v_start: int, verb: str, contex
             return from_phrase(quoted_by["who"], s_start + quoted_by.start("who"), verb, paragraph, **context)
         return subject or (None if own_subject else sentence_subject(paragraph, s_start, v_start, verb, context))
     breaks = [m for m in SUBJECT_BREAK.finditer(lead) if not enclosed(lead, m)]
+    clause = CLAUSE_AND.search(lead)  # "The ministry denied the report and the prime minister says …"
+    if clause and FIRST_VERB.search(lead, 0, clause.start()):
+        breaks.append(clause)
     breaks += reported_that(context["speech"].pattern.pattern).finditer(lead)
     breaks.sort(key=lambda m: m.end())  # "…, noting that Iran’s foreign ministry had called for …": the ministry
     if breaks:

@@ -308,3 +308,20 @@ def test_a_promo_is_page_junk_and_a_sentence_without_its_stop_is_body():
         "The attack was the third this month and no group has claimed it so far according to the police",
         "Kataib Hezbollah denied any role in the attack on the Green Zone.",
     ]
+
+
+def test_a_news_sentence_above_the_story_is_body_and_a_caption_is_not():
+    """Between the date and the story, a line in the past tense ("Gunmen killed …") is the story's first
+    paragraph; a caption's present tense, its verbs in a relative clause ("that was damaged"), is not."""
+    [article] = parse("\n\n".join([
+        "Antichrist’s men strike north of Baghdad",
+        "Gunmen kill three soldiers north of Baghdad",
+        "Sunday 18th Oct 2020",
+        "A man walks past a building that was damaged by a rocket in the east of Baghdad on Sunday morning",
+        "Gunmen killed three soldiers at an army checkpoint north of Baghdad late on Saturday night",
+        "The attack was the third on the checkpoint this month, the police said on Sunday.",
+    ]))
+    assert article.body.split("\n\n") == [
+        "Gunmen killed three soldiers at an army checkpoint north of Baghdad late on Saturday night",
+        "The attack was the third on the checkpoint this month, the police said on Sunday.",
+    ]

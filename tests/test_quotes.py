@@ -178,3 +178,15 @@ def test_a_closing_mark_used_to_open_and_a_quoted_name_of_a_tool():
         ("It could occur in Washington.", "speech"),
         ("Did you feel it?", "title"),
     ]
+
+
+def test_a_quotation_naming_its_speaker_in_its_opening_words():
+    """“Hello, I’m Marco Rubio. …” with no attribution is Marco Rubio's; “I’m Joe Biden’s worst nightmare” is not
+    Joe Biden's."""
+    found = {}
+    for entity, name, body in (("marco-rubio", "Marco Rubio", "“Hello, I’m Marco Rubio. It’s my honor to be here.”"),
+                               ("joe-biden", "Joe Biden", "“I’m Joe Biden’s worst nightmare and I vote every time.”")):
+        mention = ResolvedMention(entity, "body", None, name, body.index(name), body.index(name) + len(name))
+        [quote] = [q for q in find_quotes(body, [mention], {entity: "person"}) if q.kind == "speech"]
+        found[entity] = quote.speaker_entity_id
+    assert found == {"marco-rubio": "marco-rubio", "joe-biden": None}

@@ -327,3 +327,27 @@ def test_a_passive_directive_and_an_inverted_attribution_without_its_comma(dev_d
     row = statement(db, "dev04.txt", 1, "The future of Iraq as a united and independent country")
     assert (row["speaker_entity_id"], row["verb"]) == ("muqtada-al-sadr", "say")
     assert row["text"].endswith("endangered by sectarian Shia-Sunni hostility")
+
+
+def test_the_newest_rules_leave_ordinary_sentences_alone():
+    """A second review's counter-examples: a scare-quoted phrase or a quotation followed by a clause is still
+    reported speech; "says Abadi, his predecessor, was to blame" is a content clause, not an inverted attribution;
+    a passive directive's agent ("by President Salih") asks; a request for comment is no statement; a sentence
+    after a quotation's attribution has its own frame."""
+    names = {"Abadi": ("haider-al-abadi", "person"), "President Salih": ("barham-salih", "person"),
+             "Iran": ("iran", "place")}
+    found = speakers_of("\n\n".join([
+        "Officials said “the strike” on the base killed three soldiers and wounded two.",
+        "Officials said “the border will stay closed” while talks continue in Cairo.",
+        "The ministry denied the report on Monday and the prime minister says Abadi, his predecessor, was to blame.",
+        "Abadi was asked to form a government by President Salih after the vote.",
+        "The prime minister was asked to comment on the report but declined.",
+        "“We are worried about the enrichment,” he told reporters. The watchdog (IAEA) said Iran had enriched "
+        "uranium to 60 percent.",
+    ]), names)
+    assert found["“the strike” on the base killed three soldiers and wounded two"] == ("Officials", None)
+    assert found["“the border will stay closed” while talks continue in Cairo"] == ("Officials", None)
+    assert found["Abadi, his predecessor, was to blame"][0] == "the prime minister"
+    assert found["to form a government"] == ("President Salih", "barham-salih")
+    assert not [text for text in found if text.startswith("to comment")]
+    assert found["Iran had enriched uranium to 60 percent"] == ("The watchdog (IAEA)", None)
