@@ -241,6 +241,8 @@ def body_entities(db: sqlite_utils.Database, seed_file: str, line: int) -> dict[
     ("dev05.txt", 29, {"nouri-al-maliki": ("Nouri al-Maliki", "person", 1)}, []),
     # a standfirst repeated further down is body there, not a caption
     ("dev05.txt", 29, {"saddam-hussein": ("Saddam Hussein", "person", 1)}, []),
+    # a bloc named by a curated alliance's word: "Prime Minister Haider al-Abadi’s al-Nasr bloc"
+    ("dev01.txt", 125, {"victory-alliance": ("Victory Alliance", "organization", 1)}, ["nasr"]),
     # a name followed by "treaty" is the treaty's: "the 1987 Intermediate-range Nuclear Forces treaty"
     ("dev10.txt", 163, {}, ["intermediate-range-nuclear-forces", "nuclear-forces"]),
 ])
