@@ -30,12 +30,13 @@ class Evidence:
 
 @lru_cache(maxsize=8)
 def mention_pattern(alias_pattern: str) -> re.Pattern[str]:
-    """Self references: an interview given to the outlet ("told Al Jazeera", "in an interview with Rudaw") or news
-    it found itself ("Al-Monitor has learned"). "According to Reuters" and "USA Today reported" cite another outlet,
+    """Self references: an interview given to the outlet ("told Al Jazeera", "in an interview with Rudaw", "when
+    National Geographic caught up with her") or news it found itself ("Al-Monitor has learned"). "According to Reuters" and "USA Today reported" cite another outlet,
     so they are not evidence of whose article it is."""
     return re.compile(
-        rf"\b(?i:told|speaking to|spoke to|in an interview with|in a statement to)\s+(?:the\s+)?(?P<a>{alias_pattern})\b"
-        rf"|(?<![\w-])(?P<b>{alias_pattern}) (?:has learned|learned)\b"
+        rf"\b(?i:told|speaking (?:to|with)|spoke (?:to|with)|in an? (?:phone |telephone |exclusive )?interview with|"
+        rf"in a statement to|in comments to)\s+(?:the\s+)?(?P<a>{alias_pattern})\b"
+        rf"|(?<![\w-])(?P<b>{alias_pattern}) (?:has learned|learned|caught up with|interviewed)\b"
     )
 
 

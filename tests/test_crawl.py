@@ -76,6 +76,8 @@ def article_at(db: sqlite_utils.Database, seed_file: str, line: int) -> dict:
     # two stamps on one line: "Posted: Sep 09, 2020 9:17 AM MDT Updated: Sep 09, 2020 3:09 PM MDT"
     ("dev09.txt", 114, {"published": "2020-09-09"}),
     ("dev04.txt", 51, {"outlet_id": "fair-observer"}),
+    # an interview the outlet itself gave: "As she explained when National Geographic caught up with her"
+    ("dev06.txt", 33, {"outlet_id": "national-geographic", "byline": "Simon Worrall"}),
 ])
 def test_dev_page_fields(dev_db, page, line, expected):
     article = article_at(sqlite_utils.Database(dev_db), page, line)
