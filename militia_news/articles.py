@@ -45,7 +45,8 @@ OUTLET_AFTER_BYLINE = rf"(?:\s*[,|]\s*|\s+{DASH}\s+)(?:the\s+)?[A-Z][\w .&’']*
 DESK_BYLINE = re.compile(r"^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}$")  # beside a date stamp: "FP Explainers"
 ROLE_BYLINE = re.compile(r"^(?P<name>[^,]{3,60}), (?:[Ss]taff|[Ss]enior|[Cc]hief|[A-Z][a-z]+)? ?"
                          r"(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Cc]olumnist)(?:,.*)?$")  # "Matt Fagan, Staff writer, @x"
-STAFF_BYLINE = re.compile(rf"^(?:By:?\s+)?(?P<name>(?:[A-Z][\w’'-]*\s+){{1,4}}{STAFF})$")  # "Middle East Eye staff"
+STAFF_BYLINE = re.compile(  # "Middle East Eye staff", "Web Desk", "Explained Desk"
+    rf"^(?:By:?\s+)?(?P<name>(?:[A-Z][\w’'-]*\s+){{1,4}}{STAFF}|(?:[A-Z][\w’'-]*\s+){{1,2}}[Dd]esk)$")
 BYLINE_BY = re.compile(rf"^(?:By|BY):?\s+(?P<name>[A-Z][^–—|]{{1,80}}?)(?:{OUTLET_AFTER_BYLINE})?\s*(?:{DASH}\s*)?$")
 PLACE_THEN_NAME = re.compile(rf"^(?P<place>{PLACE}(?:, {PLACE})?)\s+{DASH}\s+(?P<name>[^–—]+?)\s*$")
 NAME_PLACE_TEXT = re.compile(rf"^(?P<name>[^–—]{{3,60}}?)\s+{DASH}\s+(?P<place>{PLACE}(?:, {PLACE})?)\s+{DASH}\s+(?P<rest>\S.*)$")
@@ -59,8 +60,9 @@ class Dateline:
     text: str  # the dateline as it stands, for published_text
 
 
-def is_name(text: str, ref: Reference) -> bool:
-    """A personal name such as "Zhelwan Z. Wali" or "Fadhel al-Nashmi" standing alone."""
+def is_name(text: str, ref: Reference, placed: bool = False) -> bool:
+    """A personal name such as "Zhelwan Z. Wali" or "Fadhel al-Nashmi" standing alone; `placed`: where the page puts
+    a byline (right above its date stamp), a name needs no given name or particle to mark it ("Baxtiyar Goran")."""
     parts = text.split()
     if not 2 <= len(parts) <= 5 or any(c.isdigit() for c in text) or text.isupper():
         return False
@@ -78,7 +80,7 @@ def is_name(text: str, ref: Reference) -> bool:
         if not re.fullmatch(r"[A-Z][\w’'-]*", base):
             return False
         capitals += 1
-    return capitals >= 1 and marked
+    return capitals >= 1 and (marked or placed and len(parts) <= 3)
 
 
 def is_place(text: str, ref: Reference) -> bool:
@@ -205,7 +207,9 @@ def parse_post(post: Post, ref: Reference) -> Article:
             byline, byline_line = (found[0], i) if found else (None, 0)
             continue
         if in_header and kinds[i] in ("heading", "body") and byline is None:
-            found = read_byline(text, ref)
+            found = read_byline(text, ref) or ((text, None, None) if (
+                i + 1 < len(kinds) and kinds[i + 1] == "stamp" and i > (original_index or 0)
+                and is_name(text, ref, placed=True)) else None)
             if found:
                 byline, place, rest = found
                 byline_line = i

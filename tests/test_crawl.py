@@ -76,6 +76,10 @@ def article_at(db: sqlite_utils.Database, seed_file: str, line: int) -> dict:
     # two stamps on one line: "Posted: Sep 09, 2020 9:17 AM MDT Updated: Sep 09, 2020 3:09 PM MDT"
     ("dev09.txt", 114, {"published": "2020-09-09"}),
     ("dev04.txt", 51, {"outlet_id": "fair-observer"}),
+    # a name alone right above its date stamp is the byline, whatever its given name ("Baxtiyar Goran"); a desk alone
+    ("dev01.txt", 95, {"byline": "Baxtiyar Goran", "published": "2018-07-31"}),
+    ("dev10.txt", 39, {"byline": "Web Desk"}),
+    ("dev05.txt", 29, {"byline": "Explained Desk"}),
     # an interview the outlet itself gave: "As she explained when National Geographic caught up with her"
     ("dev06.txt", 33, {"outlet_id": "national-geographic", "byline": "Simon Worrall"}),
 ])
