@@ -325,3 +325,15 @@ def test_a_news_sentence_above_the_story_is_body_and_a_caption_is_not():
         "Gunmen killed three soldiers at an army checkpoint north of Baghdad late on Saturday night",
         "The attack was the third on the checkpoint this month, the police said on Sunday.",
     ]
+
+
+def test_a_breadcrumb_is_page_junk_not_the_original_headline():
+    """"HomeMiddle EastIraq" (a site's breadcrumb, its words glued) is neither headline nor body."""
+    [article] = parse("\n\n".join([
+        "Antichrist’s Ayatollah condemns the Saudi horn",
+        "HomeMiddle EastIraq",
+        "Iraq’s top cleric Sistani condemns Saudi executions as unjust aggression",
+        "NAJAF (Reuters) - Iraq’s top Shi’ite cleric condemned the executions in a statement on Sunday.",
+    ]))
+    assert article.original_headline == "Iraq’s top cleric Sistani condemns Saudi executions as unjust aggression"
+    assert "HomeMiddle" not in article.body
