@@ -21,7 +21,7 @@ from functools import lru_cache
 import syntok.segmenter as segmenter
 
 from .reference import SpeechVerbs
-from .speakers import (ASIDE, FINITE, FIRST_VERB, HEAD_OF, LEADING_CONJUNCTION, MEMBER_AFTER, PARTICIPLE, PEOPLE,
+from .speakers import (ASIDE, AUXILIARY, FINITE, FIRST_VERB, HEAD_OF, LEADING_CONJUNCTION, MEMBER_AFTER, PARTICIPLE, PEOPLE,
                        PERSON, RELATIVE, Speaker, from_phrase, mentions_between, named, possessive, without_titles)
 from .vocabulary import ABBREVIATED_TITLES, SPEAKER_TITLES
 
@@ -56,7 +56,7 @@ DIRECTED = re.compile(r"(?:not\s+)?to\s+(?!(?:comment|respond|elaborate|confirm|
 AGENT = re.compile(r"\s+by\s+(?P<who>(?:the\s+)?[A-Z][^,.;:]{1,60}?)(?=\s+(?:after|before|on|in|at|during|over|for)\b|[,.;:]|$)")
 RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b")
 INVERTING = re.compile(r"says|said|writes|wrote|adds|added")  # the verbs that follow their content
-ADVERB_OR_AUXILIARY = re.compile(r"[a-z]+ly|has|have|had|was|were|is|are|also|then")
+ADVERB_OR_AUXILIARY = re.compile(rf"[a-z]+ly|{AUXILIARY}|also|then")
 NAME_CLOSES = re.compile(r"\s*(?:[.;]|$|,\s+(?:the|a|an)\s[^,]*$)")  # "…says Muqtada al-Sadr, the Shia leader whose …."
 INVERTED_CLAUSE_WORDS = 8  # a clause before "says X" without its comma is a whole one
 APPOSITION_NAME_WORDS = 5  # a name before its appositive is short
@@ -67,7 +67,7 @@ CLOSING_TAIL = re.compile(  # what may follow the verb of "C, X said": a listene
     r"(?:\s+(?:them|him|her|reporters|journalists|(?:the\s+)?[A-Z][\w.&’'-]*(?:\s(?:of\s)?[A-Z][\w.&’'-]*){0,4}))?"
     + ADVERBIALS
     + r"(?:\s*(?:[.;!?][”\"’]?|[”\"’])?\s*$|" + FRAME_GOES_ON.pattern + ")")
-ON = re.compile(r"\s+(?:up)?on\s+(?:[^.;:“”\"]{1,100}?\s)?(?=(?:not\s+)?to\s)")
+ON = re.compile(r"\s+(?:up)?on\s+(?P<listener>[^.;:“”\"]{1,100}?\s)?(?=(?:not\s+)?to\s)")
 FOR = re.compile(ADVERBIALS + r"(?:\s*\([^()]{1,30}\))?\s+for\s+")  # "called on Tuesday (Jan 14) for …"
 PRONOUN_CLAUSE = re.compile(  # the same adverbials, then a clause opened by a pronoun: "said in February he backed …"
     ADVERBIALS + r"\s*,?\s+(?=(?:he|she|it|they|we|there|his|her|its|their)\s)")
@@ -93,7 +93,7 @@ QUOTE_ATTRIBUTION = re.compile(  # “…,” said X; not “villainous” and s
     r"(?:[,!?]{1,2}|\.(?!”?\s*(?:[\w’'.-]+\s+){1,3}(?:is|are|was|were|has|have|had)\s))[”\"’]\s*(?!and\b|but\b)"
     r"(?:[\w’'.()-]+,?\s+){0,10}")
 QUOTED_TAIL = re.compile(  # "“…” during an interview on Rudaw TV": a short phrase, no clause ("while talks go on")
-    r"[”\"’]?\s*,?\s*(?:(?:during|in|on|at|via|through)\s(?![^“”\"]*\s(?:is|are|was|were|has|have|had|will|would)\s)"
+    rf"[”\"’]?\s*,?\s*(?:(?:during|in|on|at|via|through)\s(?![^“”\"]*\s{AUXILIARY}\s)"
     r"(?:[^\s“”\"]+\s?){1,8})?$")
 CONTENT_END = re.compile(r"[.;!?]?[”\"’]?\s*$")
 CLAUSE_AND = re.compile(r"\b(?:and|but)\s+(?=(?:the|a|an)\s+[^,]{1,40}$)")  # a second clause's subject follows
@@ -103,7 +103,9 @@ RELATIVE_SUBJECT = re.compile(  # a relative clause whose subject says the rest:
     rf"\b(?:which|that|who|what)\s+(?P<who>he|she|they|it|{PEOPLE}|[A-Z][\w’'-]+)\s+"
     r"(?:also\s+|had\s+|has\s+)?$")  # "which geologists suggest has …"
 LISTED = re.compile(  # between the first and the last of a subject's list: "A, B's leader C and D", "A, as well as B"
-    r"(?:,\s+(?!(?:who|whose|which|where|when|[a-z]+ing)\b)[^,;:.]{1,60}?)*?(?:,?\s+(?:and|as well as|along with)|,\s+as well as)\s[^,;:]{0,60}(?:,\s[^,;:]{0,20})?$")  # "…, as well as Chairman of X, Gen. B"
+    r"(?:,\s+(?!(?:who|whose|which|where|when|[a-z]+ing)\b)[^,;:.]{1,60}?)*?"  # the items, no aside among them
+    r"(?:,?\s+(?:and|as well as|along with)|,\s+as well as)"
+    r"\s[^,;:]{0,60}(?:,\s[^,;:]{0,20})?$")  # the last, a title after a comma: "…, as well as Chairman of X, Gen. B"
 PARTITIVE = re.compile(r"\bwith\s+(?:some|many|most|several|others|one|a few)(?:\s+of\s+them)?\s+$")  # "…, with some threatening"
 PRONOUN_AND = re.compile(r"^\s*(?P<pronoun>He|She|he|she)\s+and\s+(?P<other>(?:an?|another|other|his|her|the)\s[^,]{3,60})$")
 PLURAL_BEFORE_PARTICIPLE = re.compile(  # a plural noun phrase right before a participle, after its preposition
@@ -123,7 +125,7 @@ NOUN_BEFORE = re.compile(  # "the calls", "40 demands", "a since-deleted report"
 NESTED_SUBJECT = re.compile(  # the subject of a reporting verb opening a content clause: "that Mr Sadr called"
     r"(?![^,;:“”\"]*\b(?:and|but|or|while|as|after|before|because|when|if|since)\b)[^,;:“”\"]{1,60}?\s")
 PREPOSITION = re.compile(r"\b(?:of|in|on|at|for|to|from|by|with|about|amid|after|before)\b", re.I)
-AUXILIARY_AFTER = re.compile(r"\s+(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|may|might)\b")  # "the report does not"
+AUXILIARY_AFTER = re.compile(rf"\s+(?:does|do|did|can|could|may|might|{AUXILIARY})\b")  # "the report does not"
 AFTER_A_VERB = re.compile(r"\b[a-z]{3,}ed\s+$")  # "received orders", "issued warnings"
 PREPOSITION_BEFORE = re.compile(  # "of reports", "with said nations", "ramp up calls", "what he calls": no verb
     r"\b(?:with|of|from|in|on|for|at|by|about|amid|up|what\s+\w+)\s+$", re.I)  # (but "by noting that")
@@ -619,7 +621,7 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
             return v_end + that.end()
     if speech.has(verb, "on"):
         m = ON.match(after)  # "called on Iraqis to vote"
-        if m and short_object(re.sub(r"^\s*(?:up)?on\s", "", m.group())):
+        if m and short_object(m["listener"] or ""):
             return v_end + m.end()
     if speech.has(verb, "for"):
         m = FOR.match(after)  # "called for C", "called on Tuesday (Jan 14) for C"

@@ -107,14 +107,15 @@ def possessive(paragraph: str, m: ResolvedMention) -> bool:
 
 
 def recent(events: list[Event], before: int, kinds: tuple[str, ...], named_only: bool = False,
-           own: bool = False) -> Speaker | None:
+           own: bool = False, called: re.Pattern[str] | None = None) -> Speaker | None:
     """The nearest speaker or name of these kinds before a position (if `named_only`, a name not in the
-    possessive; if `own`, anyone not in the possessive); of two at one position, the later found (a speaker over
-    the name it was found by)."""
+    possessive; if `own`, anyone not in the possessive; if `called`, one whose name it finds); of two at one
+    position, the later found (a speaker over the name it was found by)."""
     best = None
     for event in events:
         if event.position < before and event.speaker.kind in kinds and not (own and event.possessive) and (
-                not named_only or event.speaker.entity_id and not event.possessive):
+                not named_only or event.speaker.entity_id and not event.possessive) and (
+                called is None or called.search(event.speaker.text)):
             if best is None or event.position >= best.position:
                 best = event
     return best.speaker if best else None
@@ -215,8 +216,7 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
         if found:
             return Speaker(found.text, found.entity_id, verb, found.kind, phrase)
     if ARMED_FORCE.fullmatch(phrase):  # "the army said": the armed force named last
-        found = next((e.speaker for e in sorted(events, key=lambda e: -e.position) if e.position < before_sentence
-                      and e.speaker.kind == "organization" and ARMED_NAME.search(e.speaker.text)), None)
+        found = recent(events, before_sentence, ("organization",), called=ARMED_NAME)
         if found:
             return Speaker(found.text, found.entity_id, verb, "organization", phrase)
     if DEFINITE_GROUP.match(phrase) and not re.search(r"\s[A-Z]", phrase):  # "the group"; not "the Gazan ministry"
