@@ -2,7 +2,7 @@
 
 import filecmp
 
-from militia_news.evaluate import README_END, README_START, evaluation, score
+from militia_news.evaluate import README_END, README_START, evaluation, gold_sets, score
 
 from .conftest import ROOT
 
@@ -27,4 +27,4 @@ def test_seed_gold_scores(built_db):
 def test_readme_table_is_what_make_eval_prints(built_db, dev_db):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     written = readme[readme.index(README_START) + len(README_START): readme.index(README_END)].strip()
-    assert written == evaluation({"seeds": built_db, "dev": dev_db})[0], "run make eval to update README"
+    assert written == evaluation(gold_sets(built_db, dev_db))[0], "run make eval to update README"
