@@ -41,11 +41,12 @@ serve: $(DB) metadata.yml
 dist: $(DB)
 	$(BIN)/python -m militia_news.publish dist $(DB) dist
 
-# Debian packages the tests use: Chromium for the browser tests, the sqlite3 CLI for README's examples.
-SYSTEM_PACKAGES := /usr/bin/chromium /usr/bin/sqlite3
+# Debian packages the tests use: Chromium for the browser tests, the sqlite3 CLI for README's examples, nginx for
+# the caching proxy's tests and make bench (militia_news/deploy/nginx-cache.conf).
+SYSTEM_PACKAGES := /usr/bin/chromium /usr/bin/sqlite3 /usr/sbin/nginx
 $(SYSTEM_PACKAGES) &:
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium sqlite3
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium sqlite3 nginx
 
 test: $(VENV)/.installed $(SYSTEM_PACKAGES)
 	$(BIN)/python -m pytest
@@ -60,11 +61,6 @@ eval: $(DB) $(DEV_DB)
 
 candidates: $(DB)
 	$(BIN)/python -m militia_news.candidates $(DB)
-
-# nginx for the benchmark's caching proxy (militia_news/deploy/nginx-cache.conf)
-/usr/sbin/nginx:
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx
 
 bench: $(VENV)/.installed /usr/sbin/nginx
 	$(BIN)/python -m militia_news.bench --json-out bench-results.json

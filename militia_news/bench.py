@@ -180,8 +180,11 @@ class CachingProxy:
         self.prefix.mkdir(parents=True, exist_ok=True)
         port = free_port()
         conf = self.prefix / "nginx.conf"
-        conf.write_text(NGINX_CONFIG.read_text(encoding="utf-8").replace("{PREFIX}", str(self.prefix))
-                        .replace("{PORT}", str(port)).replace("{UPSTREAM}", upstream), encoding="utf-8")
+        filled = NGINX_CONFIG.read_text(encoding="utf-8")
+        for placeholder, value in {"{PREFIX}": str(self.prefix), "{PORT}": str(port), "{UPSTREAM}": upstream,
+                                   "{SERVER_NAME}": "127.0.0.1", "{HOST}": f"127.0.0.1:{port}"}.items():
+            filled = filled.replace(placeholder, value)
+        conf.write_text(filled, encoding="utf-8")
         self.process = subprocess.Popen([shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(conf), "-p",
                                          str(self.prefix), "-g", f"daemon off; user {getpass.getuser()};"],
                                         stderr=subprocess.PIPE)  # workers as us: the cache is in our temp folder

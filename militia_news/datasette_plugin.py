@@ -2,7 +2,11 @@
 
 - The reader: the article, entity and statement pages and the home page get their data from `reader`
   (templates in militia_news/templates); the articles table shows a snippet of each body.
-- Read-only: any method but GET, HEAD and OPTIONS gets 405 (Datasette 0.65 answers a POST with a 500).
+- Read-only: any method but GET and HEAD gets 405 (Datasette 0.65 answers a POST with a 500).
+- Hostile requests: a query's values, columns and rows are capped, so no request fills the server's memory;
+  repeated facets redirect to the URL without the repeats and too many are refused, since each is a query; a row
+  key spelled otherwise than the site's links spell it is not found (one URL a row); every response carries a
+  content security policy, nosniff and no framing, and no `Vary: Cookie, Authorization` (there is no login).
 - Facets on an unfiltered table read the counts the build wrote to `facet_counts` (the db is immutable,
   so they cannot go stale) instead of grouping every row on every page load; filtered pages count live.
   The results are the same as upstream's, which is what the two facet classes below copy.
@@ -14,18 +18,39 @@
 from __future__ import annotations
 
 import re
+import sqlite3
+import weakref
+from json.encoder import encode_basestring_ascii
+from urllib.parse import parse_qsl, urlencode
 
+import datasette.handle_exception
 from datasette import hookimpl
 from datasette.facets import ArrayFacet, ColumnFacet, DateFacet
+from datasette.handle_exception import handle_exception as default_handle_exception
+from datasette.views.base import DatasetteError
 from datasette.plugins import pm
 from datasette.database import QueryInterrupted
-from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args, urlsafe_components
+from datasette.utils import (escape_sqlite, path_with_added_args, path_with_removed_args, tilde_decode, tilde_encode,
+                             urlsafe_components)
 
 from markupsafe import Markup
 
 from . import reader
 
-READ_METHODS = {"GET", "HEAD", "OPTIONS"}
+READ_METHODS = {"GET", "HEAD"}
+FACET_PARAMETERS = {"_facet", "_facet_array", "_facet_date"}  # one per facet class
+MAX_FACETS = 8  # facets one URL may ask for (a table's default facets come on top): each is a query
+MAX_VALUE_BYTES = 250_000  # the longest string or blob a query may make: 16 times the longest article body
+MAX_COLUMNS = 64  # the most columns a query may return: 4 times the widest table
+MAX_RESULT_BYTES = 10_000_000  # a query's output (output_bytes); sending it takes 5 times that: 1,000 articles, 4.7 MB
+NUMBER_BYTES = 24  # the most a number takes in JSON
+HTML_ESCAPED, HTML_ESCAPE_BYTES = "<>&\"'", 4  # what a page escapes, and the bytes each adds (&lt; &#34;)
+CANONICAL_INTEGER = re.compile(r"0|-?[1-9][0-9]*+")  # an integer key as the site's links write it
+MAP_TILES = "https://*.tile.openstreetmap.org"  # datasette-cluster-map's default tile layer
+SCRIPTS = "'self' 'unsafe-inline'"  # Datasette's templates and plugins write inline scripts
+CHARTS_PATH = "/-/dashboards"  # datasette-dashboards: vega compiles its expressions with Function()
+SITE_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY")]
+LOGIN_HEADERS = {b"cookie", b"authorization"}  # no page depends on them: the site has no login
 COUNTS_TABLE = "facet_counts"  # written by the build: the default facets' counts over each whole table
 UNFILTERED = re.compile(r"\sfrom\s+\S+\s*$", re.I)
 
@@ -66,17 +91,174 @@ def render_cell(value, column, table, database, datasette):
 @hookimpl
 def asgi_wrapper(datasette):
     def wrap(app):
-        async def read_only(scope, receive, send):
-            if scope["type"] == "http" and scope["method"] not in READ_METHODS:
-                await send({"type": "http.response.start", "status": 405,
-                            "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"allow", b"GET, HEAD")]})
-                await send({"type": "http.response.body", "body": b"405: this site is read-only\n"})
+        async def guarded(scope, receive, send):
+            if scope["type"] != "http":
+                await app(scope, receive, send)
+                return
+            send = with_site_headers(send, scope["path"])
+            refusal = await refused(datasette, scope)
+            if refusal:
+                status, message, headers = refusal
+                await send({"type": "http.response.start", "status": status,
+                            "headers": [(b"content-type", b"text/plain; charset=utf-8"), *headers]})
+                await send({"type": "http.response.body", "body": f"{status}: {message}\n".encode()})
                 return
             await app(scope, receive, send)
 
-        return read_only
+        return guarded
 
     return wrap
+
+
+def content_security_policy(scripts: str) -> bytes:
+    """Everything from this site but the map's tiles; no plugins, no framing, forms only to here."""
+    return "; ".join([
+        "default-src 'self'", f"script-src {scripts}", "style-src 'self' 'unsafe-inline'",
+        f"img-src 'self' data: {MAP_TILES}", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]).encode()
+
+
+SITE_POLICY, CHARTS_POLICY = content_security_policy(SCRIPTS), content_security_policy(f"{SCRIPTS} 'unsafe-eval'")
+
+
+def with_site_headers(send, path: str):
+    """`send` with the content security policy and SITE_HEADERS added to every response, and LOGIN_HEADERS
+    taken out of its Vary."""
+    policy = CHARTS_POLICY if path.startswith(CHARTS_PATH) else SITE_POLICY
+
+    async def sending(message):
+        if message["type"] == "http.response.start":
+            headers = []
+            for name, value in message.get("headers", []):
+                if name.lower() == b"vary":
+                    value = b", ".join(part.strip() for part in value.split(b",")
+                                       if part.strip() and part.strip().lower() not in LOGIN_HEADERS)
+                    if not value:
+                        continue
+                headers.append((name, value))
+            message = {**message, "headers": [*headers, (b"content-security-policy", policy), *SITE_HEADERS]}
+        await send(message)
+
+    return sending
+
+
+async def refused(datasette, scope) -> tuple[int, str, list] | None:
+    """(status, message, headers) for a request the site does not serve as asked, else None: a write method, a
+    row key spelled otherwise than the site spells it, `_json=` on a query, repeated facets (redirected to the URL
+    without the repeats) or too many."""
+    if scope["method"] not in READ_METHODS:
+        return 405, "this site is read-only", [(b"allow", b"GET, HEAD")]
+    path = routed_path(scope)
+    if not await is_canonical_row_path(datasette, path):
+        return 404, "not found", []
+    pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+    if {"sql", "_json"} <= {name for name, _ in pairs}:
+        return 400, "_json= parses the JSON columns of tables and canned queries, not of a query's own values", []
+    facets = [pair for pair in pairs if pair[0] in FACET_PARAMETERS]
+    if len(set(facets)) > MAX_FACETS:
+        return 400, f"a page may ask for at most {MAX_FACETS} facets", []
+    if len(set(facets)) < len(facets):
+        return 301, "facets repeated", [(b"location", f"{path}?{urlencode(without_repeated_facets(pairs))}".encode())]
+    return None
+
+
+def routed_path(scope) -> str:
+    """The path as Datasette routes it: the raw one, its escapes kept."""
+    if scope.get("raw_path"):
+        return scope["raw_path"].decode("ascii").partition("?")[0]
+    return scope["path"]
+
+
+def without_repeated_facets(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The query's parameters in order, each facet once."""
+    seen, kept = set(), []
+    for pair in pairs:
+        if pair[0] in FACET_PARAMETERS:
+            if pair in seen:
+                continue
+            seen.add(pair)
+        kept.append(pair)
+    return kept
+
+
+async def is_canonical_row_path(datasette, path: str) -> bool:
+    """False for a row page whose key is not spelled as the site's links spell it: one component per primary key,
+    tilde-encoded as Datasette encodes it, an integer key in plain decimal, and no extension but a format the
+    site renders. Any other spelling (`7e0`, `+7`, `07`, `7.0`, `id,x`) would be a second URL for the row, or an
+    error. True for any other path."""
+    parts = path.split("/")
+    if len(parts) != 4 or parts[1] not in datasette.databases:
+        return True
+    db, table = datasette.databases[parts[1]], tilde_decode(parts[2])
+    if not await db.table_exists(table):
+        return True
+    key, dot, extension = parts[3].partition(".")
+    if dot and extension not in {*datasette.renderers, "csv"}:
+        return False
+    pks, values = await db.primary_keys(table) or ["rowid"], urlsafe_components(key)
+    if len(values) != len(pks) or ",".join(map(tilde_encode, values)) != key:
+        return False
+    types = {column.name: column.type.upper() for column in await db.table_column_details(table)}  # rowid: none
+    return all(CANONICAL_INTEGER.fullmatch(value) for pk, value in zip(pks, values) if "INT" in types.get(pk, "INT"))
+
+
+@hookimpl
+def prepare_connection(conn):
+    """Cap what one query can make the server hold: a value's length, the columns, the rows' total size."""
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_COLUMN, MAX_COLUMNS)
+    conn.row_factory = CappedRows()
+
+
+def output_bytes(value) -> int:
+    """At least the bytes a value takes in Datasette's JSON (its CustomJSONEncoder: a blob as text if it is UTF-8,
+    else in base64) and in an HTML page (escaped)."""
+    if isinstance(value, bytes):
+        try:
+            value = value.decode("utf-8")
+        except UnicodeDecodeError:
+            return len(value) * 4 // 3
+    if isinstance(value, str):
+        return len(encode_basestring_ascii(value)) + HTML_ESCAPE_BYTES * sum(map(value.count, HTML_ESCAPED))
+    return NUMBER_BYTES
+
+
+class CappedRows:
+    """A connection's row factory: sqlite3.Row, as Datasette's, but a query whose values would pass
+    MAX_RESULT_BYTES of output stops with an error before the server holds more or renders them."""
+
+    def __init__(self):
+        self.fetched = weakref.WeakKeyDictionary()  # cursor: its rows' values so far, in output_bytes
+
+    def __call__(self, cursor, values):
+        names = sum(len(column[0]) for column in cursor.description)  # JSON objects and HTML cells repeat them
+        fetched = self.fetched[cursor] = self.fetched.get(cursor, 0) + names + sum(map(output_bytes, values))
+        if fetched > MAX_RESULT_BYTES:
+            raise sqlite3.OperationalError(f"result too big: a query may return {MAX_RESULT_BYTES // 10**6} MB; "
+                                           "ask for fewer rows (_size=) or columns")
+        return sqlite3.Row(cursor, values)
+
+
+@hookimpl(tryfirst=True)
+def handle_exception(datasette, request, exception):
+    """A value past MAX_VALUE_BYTES (SQLite's "string or blob too big") is the query's fault: 400, as any other SQL
+    error, where a table page would answer 500."""
+    if isinstance(exception, sqlite3.DataError):
+        refusal = DatasetteError(str(exception), title="Invalid SQL", status=400)
+        return default_handle_exception(datasette, request, refusal)
+    return None
+
+
+# Datasette 0.65's error page prints each error's traceback with rich when rich is installed, and rich raises when
+# that happens outside an `except` block, as for a path no route matches ("/db/table/x/y"): its 404 became a 500.
+# The server still logs each request with its status.
+datasette.handle_exception.rich = None
+
+
+def facet_column(config: dict) -> str:
+    """The column a facet's config (`_facet=column` or `_facet={"column": …}`) counts."""
+    return config.get("column") or config["simple"]
 
 
 class CountedFacet:
@@ -90,8 +272,7 @@ class CountedFacet:
         results, timed_out = [], []
         facet_size = self.get_facet_size()
         for source_and_config in self.get_configs():
-            config = source_and_config["config"]
-            column = config.get("column") or config["simple"]
+            column = facet_column(source_and_config["config"])
             rows = await self.rows(column, facet_size + 1)
             if rows is None:
                 timed_out.append(column)
@@ -102,6 +283,14 @@ class CountedFacet:
                 "results": await self.values(column, rows.rows[:facet_size]), "truncated": len(rows) > facet_size,
             })
         return results, timed_out
+
+    def get_configs(self):
+        """Each column's first config: a facet the URL repeats, or asks for on top of the table's default, is
+        counted once."""
+        configs = {}
+        for source_and_config in super().get_configs():
+            configs.setdefault(facet_column(source_and_config["config"]), source_and_config)
+        return list(configs.values())
 
     async def rows(self, column: str, limit: int):
         """The column's top values and counts: the build's on an unfiltered table, else live ones; None if

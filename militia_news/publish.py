@@ -10,6 +10,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -65,10 +66,13 @@ def free_port() -> int:
 
 
 class RunningServer:
-    """A Datasette process on loopback: up (answering /-/versions.json) when constructed, stopped by close()."""
+    """A Datasette process on loopback: up (answering /-/versions.json) when constructed, stopped by close().
+    Its errors go to a file: a pipe nobody reads would stop it once they filled the pipe (a refused query's
+    SQL is logged whole)."""
 
     def __init__(self, command: list[str], url: str, timeout: float = 120):
-        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.errors = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=self.errors)
         self.url = url
         deadline = time.monotonic() + timeout
         while True:
@@ -77,13 +81,16 @@ class RunningServer:
                 return
             except OSError:
                 if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.errors.seek(0)
+                    output = self.errors.read().decode()[-2000:]
                     self.close()
-                    raise RuntimeError(f"datasette did not start: {self.process.stderr.read().decode()[-2000:]}")
+                    raise RuntimeError(f"datasette did not start: {output}")
                 time.sleep(0.2)
 
     def close(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=20)
+        self.errors.close()
 
 
 @click.group()
