@@ -393,9 +393,11 @@ def fullness(post: Post) -> tuple[int, int]:
     return len(post.lines), sum(len(line.text) for line in post.lines)
 
 
-def infer_years(articles: list[Article]) -> list[Article]:
-    """Give dates stated without a year ("Sept 28 (Reuters)") the year nearest the file's other dates."""
-    dated = [date.fromisoformat(a.published) for a in articles if a.published and not a.published_inferred]
+def infer_years(articles: list[Article], dated: list[date] | None = None) -> list[Article]:
+    """Give dates stated without a year ("Sept 28 (Reuters)") the year nearest the file's other dates (`dated`:
+    those stated with a year, when `articles` are not all of the file's posts)."""
+    if dated is None:
+        dated = [date.fromisoformat(a.published) for a in articles if a.published and not a.published_inferred]
     result = []
     for article in articles:
         undated = article.undated_day

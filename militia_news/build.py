@@ -1,8 +1,9 @@
 """The whole pipeline: read seeds → split posts → parse articles → find entities → find quotes → write db.
 
-Every stage up to the writer is a pure function of one seed file, so files are analysed in worker
-processes while this process writes, in file order. A pre-pass first finds each article's fullest copy (the same
-post is often found whole on one archive page and cut short on another): only that copy is analysed. The database is written beside its target and
+Every stage up to the writer is a pure function of one seed file, which is read as a stream and handed on in
+chunks of posts, so no process ever holds a whole file. Files are analysed in worker processes while this process
+writes, in file order. A pre-pass first finds each article's fullest copy (the same post is often found whole on one
+archive page and cut short on another): only that copy is analysed. The database is written beside its target and
 renamed over it only when complete.
 """
 
@@ -11,10 +12,18 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import pickle
+import shutil
+import signal
 import sqlite3
+import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
 from pathlib import Path
 
 import sqlite_utils
@@ -25,11 +34,14 @@ from .entities import EntityIndex, NewEntities, article_mentions, load_entities,
 from .errors import BuildError
 from .model import Article, Post, Problem, ResolvedMention
 from .places import find_places
-from .posts import split_posts
+from .posts import split_lines
 from .publish import default_facets
 from .quotes import Quote, find_quotes
 from .reference import REFERENCE_DIR, Reference, load_reference
-from .seeds import read_seed, seed_paths
+from .seeds import read_lines, seed_files
+
+CHUNK_POSTS = 100  # posts handed to the writer at a time: all a process holds of a file
+EXTRACTION_BUDGET = 5.0  # seconds one article's names and quotes may take; a runaway pattern is cut short
 
 
 @dataclass(frozen=True)
@@ -38,70 +50,163 @@ class BuildResult:
     posts: int
     articles: int
     problems: int
-    skipped: tuple[Problem, ...] = ()  # the files that could not be read, one error each
+    skipped: tuple[Problem, ...] = ()  # the files and entries that could not be read, one error each
+
+
+@dataclass(frozen=True)
+class FileCopies:
+    """What the pre-pass keeps of a seed file: (article id, fullness, line) of each post, or why it cannot be read."""
+
+    copies: list[tuple[str, tuple[int, int], int]]
+    unreadable: BuildError | None = None
 
 
 @dataclass
-class AnalysedFile:
-    """One seed file through every pure stage. New names carry provisional entity ids."""
+class AnalysedChunk:
+    """Up to CHUNK_POSTS posts of one seed file through every pure stage. New names carry provisional entity ids."""
 
     path: Path
-    posts: list[Post]  # every post, header only, with its article id
-    articles: list[tuple[Article, list[ResolvedMention], list[Quote]]]
-    new_names: dict[str, tuple[str, str]]  # provisional id -> (name, type)
-    problems: list[Problem]
-    unreadable: bool = False  # skipped: its one problem says why
+    posts: list[Post] = field(default_factory=list)  # every post, header only, with its article id
+    articles: list[tuple[Article, list[ResolvedMention], list[Quote]]] = field(default_factory=list)
+    new_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # provisional id -> (name, type)
+    problems: list[Problem] = field(default_factory=list)
+    unreadable: bool = False  # the file is skipped: its one problem says why
+    last: bool = False  # the file's last chunk
+
+    def add(self, article: Article, mentions: list[ResolvedMention], quotes: list[Quote],
+            new_names: dict[str, tuple[str, str]]) -> None:
+        self.articles.append((article, mentions, quotes))
+        for provisional, name in new_names.items():
+            self.new_names.setdefault(provisional, name)
 
 
-def file_posts(path: Path, ref: Reference) -> tuple[list[Post], list[Problem], Problem | None]:
-    """The posts of a seed file with their article ids, what splitting met, and why the file cannot be read."""
+class OverBudget(Exception):
+    """An article's names and quotes took longer than EXTRACTION_BUDGET to find."""
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise OverBudget in the block once `seconds` have passed (`re` checks for signals as it matches). Only in
+    the main thread, where signals are handled; the previous SIGALRM handler and timer are restored after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise OverBudget
+
+    outer_timer = signal.getitimer(signal.ITIMER_REAL)
+    outer_handler = signal.signal(signal.SIGALRM, expire)
+    started = time.monotonic()
     try:
-        seed = read_seed(path)
-    except BuildError as e:
-        return [], [], Problem(path.name, e.line, "error", f"{e.message}; file skipped")
-    posts, problems = split_posts(seed, ref)
-    return [identify(post, ref) for post in posts], [*seed.problems, *problems], None
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, outer_handler or signal.SIG_DFL)
+        if outer_timer[0]:  # it goes on with what was left of it (and still fires if that ran out meanwhile)
+            signal.setitimer(signal.ITIMER_REAL, max(outer_timer[0] - (time.monotonic() - started), 1e-6),
+                             outer_timer[1])
 
 
-def copies_in_file(path: Path, ref: Reference) -> list[tuple[str, tuple[int, int], int]]:
+def file_posts(path: Path, ref: Reference) -> Iterator[Post | Problem]:
+    """The posts of a seed file with their article ids, as it is read, and what reading and splitting met.
+    Raises BuildError if the file cannot be read."""
+    for item in split_lines(path.name, read_lines(path), ref):
+        yield identify(item, ref) if isinstance(item, Post) else item
+
+
+def copies_in_file(path: Path, ref: Reference) -> FileCopies:
     """(article id, fullness, line) of every post of a file: the pre-pass that picks each article's fullest copy."""
-    return [(post.article_id, fullness(post), post.line_start) for post in file_posts(path, ref)[0]]
+    try:
+        return FileCopies([(post.article_id, fullness(post), post.line_start)
+                           for post in file_posts(path, ref) if isinstance(post, Post)])
+    except BuildError as e:
+        return FileCopies([], e)
 
 
-def analyse_file(path: Path, ref: Reference, index: EntityIndex, chosen: frozenset[int], strict: bool = False
-                 ) -> AnalysedFile:
-    """Every pure stage over one seed file. Only the posts at the `chosen` lines (the fullest copy of their
-    article) are searched for names and quotes; every post is parsed, as their dates help infer the file's
-    missing years. A file that cannot be read is skipped with an error row, or stops the build when `strict`."""
-    posts, problems, unreadable = file_posts(path, ref)
+def published_dates(path: Path, ref: Reference) -> list[date]:
+    """The dates the posts of a file state with their year: what a date without one takes its year from."""
+    articles = (parse_post(post, ref) for post in split_lines(path.name, read_lines(path), ref)
+                if isinstance(post, Post))
+    return [date.fromisoformat(a.published) for a in articles if a.published and not a.published_inferred]
+
+
+def extract(article: Article, index: EntityIndex, ref: Reference
+            ) -> tuple[list[ResolvedMention], list[Quote], dict[str, tuple[str, str]]]:
+    """The names in an article linked to their entities (a new name by a provisional id), its quotes, and its
+    new names."""
+    mentions, types, new_names = [], {}, {}
+    for m in article_mentions(article, index, ref):
+        found = m.found
+        if found.entity_id:
+            entity_id, types[found.entity_id] = found.entity_id, index.entities[found.entity_id].type
+        else:
+            entity_id = provisional_id(found.new_name)
+            new_names.setdefault(entity_id, (found.new_name, found.new_type))
+            types[entity_id] = found.new_type
+        mentions.append(ResolvedMention(entity_id, m.field, m.caption, found.surface, found.start, found.end))
+    return mentions, find_quotes(article.body, mentions, types, ref.speech, index.governments), new_names
+
+
+def skipped_file(path: Path, error: BuildError, strict: bool) -> AnalysedChunk:
+    """A file that cannot be read: its error row, or the build stops when `strict`."""
+    if strict:
+        raise BuildError(path.name, error.message, error.line)
+    return AnalysedChunk(path, problems=[Problem(path.name, error.line, "error", f"{error.message}; file skipped")],
+                         unreadable=True, last=True)
+
+
+def analyse_article(post: Post, index: EntityIndex, ref: Reference, dated: Callable[[], list[date]]
+                    ) -> tuple[Article, list[ResolvedMention], list[Quote], dict[str, tuple[str, str]]]:
+    """A post parsed (a date without its year takes the year nearest `dated()`, the file's dates), with its names
+    and quotes, and its new names. Names and quotes that take longer than EXTRACTION_BUDGET to find are left out."""
+    article = parse_post(post, ref)
+    if article.undated_day:
+        [article] = infer_years([article], dated())
+    article.post = article.post.header_only()  # the writer needs where it was found, not its lines again
+    try:
+        with time_budget(EXTRACTION_BUDGET):
+            return article, *extract(article, index, ref)
+    except OverBudget:
+        article.problems.append(Problem(post.seed_file, post.line_start, "warning", f"finding names and quotes took "
+                                        f"over {EXTRACTION_BUDGET:g} s; the article is kept without them"))
+        return article, [], [], {}
+
+
+def analyse_file(path: Path, ref: Reference, index: EntityIndex, chosen: frozenset[int],
+                 unreadable: BuildError | None = None, strict: bool = False) -> Iterator[AnalysedChunk]:
+    """Every pure stage over one seed file as it is read, in chunks of CHUNK_POSTS posts. Only the posts at the
+    `chosen` lines (the fullest copy of their article) are analysed. A file that cannot be read (`unreadable`: as
+    the pre-pass found it) is skipped with an error row, or stops the build when `strict`."""
     if unreadable:
-        if strict:
-            raise BuildError(str(path.name), unreadable.message.removesuffix("; file skipped"), unreadable.line)
-        return AnalysedFile(path, [], [], {}, [unreadable], True)
-    articles, new_names = [], {}
-    for article in infer_years([parse_post(post, ref) for post in posts]):
-        if article.post.line_start not in chosen:
-            continue
-        article.post = article.post.header_only()  # the writer needs where it was found, not its lines again
-        mentions, types = [], {}
-        for m in article_mentions(article, index, ref):
-            found = m.found
-            if found.entity_id:
-                entity_id, types[found.entity_id] = found.entity_id, index.entities[found.entity_id].type
-            else:
-                entity_id = provisional_id(found.new_name)
-                new_names.setdefault(entity_id, (found.new_name, found.new_type))
-                types[entity_id] = found.new_type
-            mentions.append(ResolvedMention(entity_id, m.field, m.caption, found.surface, found.start, found.end))
-        articles.append((article, mentions, find_quotes(article.body, mentions, types, ref.speech, index.governments)))
-    return AnalysedFile(path, [post.header_only() for post in posts], articles, new_names, problems)
+        yield skipped_file(path, unreadable, strict)
+        return
+    chunk = AnalysedChunk(path)
+    dated = cache(lambda: published_dates(path, ref))  # read only for a date without its year
+    try:
+        for item in file_posts(path, ref):
+            if isinstance(item, Problem):
+                chunk.problems.append(item)
+                continue
+            chunk.posts.append(item.header_only())
+            if item.line_start in chosen:
+                chunk.add(*analyse_article(item, index, ref, dated))
+            if len(chunk.posts) == CHUNK_POSTS:
+                yield chunk
+                chunk = AnalysedChunk(path)
+    except BuildError as e:  # the file changed since the pre-pass
+        yield skipped_file(path, e, strict)
+        return
+    chunk.last = True
+    yield chunk
 
 
-def fullest_copies(copies: Iterable[tuple[Path, list[tuple[str, tuple[int, int], int]]]]) -> dict[str, frozenset[int]]:
+def fullest_copies(files: Iterable[tuple[Path, FileCopies]]) -> dict[str, frozenset[int]]:
     """For each file, the lines of the posts that are their article's fullest copy (the first, on a tie)."""
     best: dict[str, tuple[tuple[int, int], str, int]] = {}
-    for path, rows in copies:
-        for article_id, size, line in rows:
+    for path, found in files:
+        for article_id, size, line in found.copies:
             if article_id not in best or size > best[article_id][0]:
                 best[article_id] = (size, path.name, line)
     chosen: dict[str, set[int]] = defaultdict(set)
@@ -110,36 +215,62 @@ def fullest_copies(copies: Iterable[tuple[Path, list[tuple[str, tuple[int, int],
     return {name: frozenset(lines) for name, lines in chosen.items()}
 
 
+def analysis_tasks(paths: list[Path], found: Iterable[FileCopies]
+                   ) -> list[tuple[Path, frozenset[int], BuildError | None]]:
+    """For each file, from the pre-pass: the lines of the posts to analyse, and why it cannot be read."""
+    found = list(found)
+    chosen = fullest_copies(zip(paths, found))
+    return [(path, chosen.get(path.name, frozenset()), in_file.unreadable) for path, in_file in zip(paths, found)]
+
+
 _worker: tuple[Reference, EntityIndex, bool] | None = None  # set before the pool forks: workers inherit it
 
 
-def _copies_in_worker(path: Path) -> list[tuple[str, tuple[int, int], int]]:
+def _copies_in_worker(path: Path) -> FileCopies:
     return copies_in_file(path, _worker[0])
 
 
-def _analyse_in_worker(task: tuple[Path, frozenset[int]]) -> AnalysedFile:
+def _analyse_in_worker(task: tuple[Path, frozenset[int], BuildError | None, Path]) -> Path:
+    """Analyse a file, writing its chunks one after another to a spill file as they come: neither the worker nor
+    the writer holds a whole file."""
+    path, chosen, unreadable, spill = task
     ref, index, strict = _worker
-    return analyse_file(task[0], ref, index, task[1], strict)
+    with spill.open("wb") as out:
+        for chunk in analyse_file(path, ref, index, chosen, unreadable, strict):
+            pickle.dump(chunk, out, pickle.HIGHEST_PROTOCOL)
+    return spill
 
 
-def analysed_files(paths: list[Path], ref: Reference, index: EntityIndex, strict: bool) -> Iterator[AnalysedFile]:
-    """The files analysed in order, in worker processes when there are several files and cores: first the
-    pre-pass that finds each article's fullest copy, then the analysis of those copies."""
+def spilled_chunks(spill: Path) -> Iterator[AnalysedChunk]:
+    """The chunks a worker wrote, one at a time; the spill file is removed once read."""
+    with spill.open("rb") as chunks:
+        while chunks.peek(1):
+            yield pickle.load(chunks)
+    spill.unlink()
+
+
+def analysed_files(paths: list[Path], ref: Reference, index: EntityIndex, strict: bool, spills: Path
+                   ) -> Iterator[AnalysedChunk]:
+    """The files analysed in order, chunk by chunk, in worker processes when there are several files and cores
+    (their chunks pass through files in the folder `spills`): first the pre-pass that finds each article's fullest
+    copy, then the analysis of those copies."""
     workers = min(os.cpu_count() or 1, 4)
     if len(paths) < 4 or workers < 2:
-        chosen = fullest_copies((path, copies_in_file(path, ref)) for path in paths)
-        yield from (analyse_file(path, ref, index, chosen.get(path.name, frozenset()), strict) for path in paths)
+        for path, chosen, unreadable in analysis_tasks(paths, (copies_in_file(path, ref) for path in paths)):
+            yield from analyse_file(path, ref, index, chosen, unreadable, strict)
         return
     global _worker
     _worker = (ref, index, strict)  # loaded once; forked workers share it instead of loading it again
     context = multiprocessing.get_context("fork")
+    spills.mkdir(exist_ok=True)
     with context.Pool(workers) as pool:
-        chosen = fullest_copies(zip(paths, pool.imap(_copies_in_worker, paths, chunksize=4)))
-        tasks = [(path, chosen.get(path.name, frozenset())) for path in paths]
-        yield from pool.imap(_analyse_in_worker, tasks, chunksize=1)
+        tasks = analysis_tasks(paths, pool.imap(_copies_in_worker, paths, chunksize=4))
+        tasks = [(*task, spills / f"{i}.pickle") for i, task in enumerate(tasks)]
+        for spill in pool.imap(_analyse_in_worker, tasks, chunksize=1):
+            yield from spilled_chunks(spill)
 
 
-def link_new_names(analysed: AnalysedFile, new_entities: NewEntities) -> set[str]:
+def link_new_names(analysed: AnalysedChunk, new_entities: NewEntities) -> set[str]:
     """Replace provisional ids with the ids of the build's registry of new names; return those ids."""
     ids = {pid: new_entities.resolve(name, kind) for pid, (name, kind) in analysed.new_names.items()}
     for k, (article, mentions, quotes) in enumerate(analysed.articles):
@@ -151,29 +282,37 @@ def link_new_names(analysed: AnalysedFile, new_entities: NewEntities) -> set[str
 
 
 def remove_stale_temporaries(out: Path) -> None:
-    """Temporary databases left by builds that were killed (their process is gone)."""
+    """Temporary databases and chunk folders left by builds that were killed (their process is gone)."""
     for path in out.parent.glob(f".{out.name}.*.tmp"):
-        pid = path.name.removeprefix(f".{out.name}.").removesuffix(".tmp")
-        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+        pid = path.name.removeprefix(f".{out.name}.").removesuffix(".tmp").removesuffix(".chunks")
+        if not pid.isdigit() or Path(f"/proc/{pid}").exists():
+            continue
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
             path.unlink(missing_ok=True)
 
 
 def build(seeds_dir: Path, out: Path, reference_dir: Path = REFERENCE_DIR, strict: bool = False,
           on_file: Callable[[Path], None] | None = None) -> BuildResult:
     """Build the database at `out` from the pages in `seeds_dir` and the reference data in `reference_dir`.
-    It is written beside `out` and renamed over it only when complete. A page that cannot be read is skipped
-    (an error row in `problems`), or, when `strict`, stops the build with the old db untouched."""
+    It is written beside `out` and renamed over it only when complete. A page that cannot be read, or an entry
+    that is no page (a directory, a pipe, a link out of the folder), is skipped (an error row in `problems`), or,
+    when `strict`, stops the build with the old db untouched."""
     seeds_dir, out = Path(seeds_dir), Path(out)
     if not seeds_dir.is_dir():
         raise BuildError(str(seeds_dir), "seeds folder not found")
     ref = load_reference(reference_dir)
-    paths = seed_paths(seeds_dir)
-    if not paths:
+    paths, not_seeds = seed_files(seeds_dir)
+    if not paths and not not_seeds:
         raise BuildError(str(seeds_dir), "no seed files (*.txt) in the folder")
+    if strict and not_seeds:
+        raise not_seeds[0]
     if not out.parent.is_dir() or not os.access(out.parent, os.W_OK):
         raise BuildError(str(out), "cannot write the database: its folder is missing or not writable")
     remove_stale_temporaries(out)
     temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    spills = out.with_name(f".{out.name}.{os.getpid()}.chunks.tmp")
     try:
         try:
             db = sqlite_utils.Database(temporary, recreate=True)
@@ -187,21 +326,24 @@ def build(seeds_dir: Path, out: Path, reference_dir: Path = REFERENCE_DIR, stric
         new_entities = NewEntities(index)
         surfaces: dict[str, set[str]] = defaultdict(set)
         names = {e.id: e.name for e in index.entities.values()}
-        posts, articles, skipped = 0, 0, []
-        for analysed in analysed_files(paths, ref, index, strict):
-            skipped += analysed.problems if analysed.unreadable else []
-            linked = link_new_names(analysed, new_entities)
-            names.update({i: new_entities.entities[i].name for i in linked if i not in names})
-            for article, mentions, _ in analysed.articles:
-                article.places = find_places(article, ref)  # here, so the gazetteer is held once, not per worker
-                for m in mentions:
-                    surfaces[m.entity_id].add(m.surface)
-            database.write_seed_file(db, analysed.articles, analysed.problems, names)
-            articles += len(analysed.articles)
-            database.write_sources(db, analysed.posts)
-            posts += len(analysed.posts)
-            if on_file:
-                on_file(analysed.path)
+        skipped = [Problem(e.path, None, "error", f"skipped: {e.message}") for e in not_seeds]
+        database.write_seed_file(db, [], skipped, names)
+        posts, articles = 0, 0
+        with closing(analysed_files(paths, ref, index, strict, spills)) as chunks:  # on a failure, workers stop now
+            for chunk in chunks:
+                skipped += chunk.problems if chunk.unreadable else []
+                linked = link_new_names(chunk, new_entities)
+                names.update({i: new_entities.entities[i].name for i in linked if i not in names})
+                for article, mentions, _ in chunk.articles:
+                    article.places = find_places(article, ref)  # here, so the gazetteer is held once, not per worker
+                    for m in mentions:
+                        surfaces[m.entity_id].add(m.surface)
+                database.write_seed_file(db, chunk.articles, chunk.problems, names)
+                articles += len(chunk.articles)
+                database.write_sources(db, chunk.posts)
+                posts += len(chunk.posts)
+                if chunk.last and on_file:
+                    on_file(chunk.path)
         database.load_staged(db)
         database.write_entities(db, [*index.entities.values(), *new_entities.entities.values()], surfaces)
         database.write_place_counts(db)
@@ -214,3 +356,4 @@ def build(seeds_dir: Path, out: Path, reference_dir: Path = REFERENCE_DIR, stric
         return result
     finally:
         temporary.unlink(missing_ok=True)
+        shutil.rmtree(spills, ignore_errors=True)

@@ -5,18 +5,19 @@ This is the only module that writes to the database.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 
 import sqlite_utils
 
 from .entities import Entity
-from .errors import BuildError
 from .model import Article, Post, Problem, ResolvedMention
 from .reference import Reference
 from .quotes import Quote
-from .text import fold, stable_int_id, words
+from .text import file_name_text, fold, slug, stable_int_id, words
 
 TABLES: dict[str, dict] = {
     "outlets": {
@@ -294,8 +295,54 @@ def write_outlets(db: sqlite_utils.Database, ref: Reference) -> None:
     )
 
 
+NEW_ENTITY = "new:"  # how a new name's provisional id begins (entities.provisional_id)
+
+
+def new_entity_ids(entities: list[Entity]) -> dict[str, str]:
+    """The ids of the new names, by provisional id: the slug of the name; where that slug is a curated id or another
+    new name's, the name whose key sorts first keeps the bare slug and the others add a hash of their key. A
+    function of the set of names: the same whatever the order of the files, and unchanged by unrelated ones."""
+    taken = {e.id for e in entities if not e.id.startswith(NEW_ENTITY)}
+    ids = {}
+    for e in sorted((e for e in entities if e.id.startswith(NEW_ENTITY)), key=lambda e: e.id):
+        entity_id, salt = slug(e.name), 0
+        while entity_id in taken:
+            entity_id, salt = f"{slug(e.name)}-{stable_int_id(e.id, salt) % 16 ** 6:06x}", salt + 1
+        taken.add(entity_id)
+        ids[e.id] = entity_id
+    return ids
+
+
+def rename_new_entities(db: sqlite_utils.Database, ids: dict[str, str], names: dict[str, str]) -> None:
+    """Put the new names' ids in place of their provisional ones, in the rows written file by file, with what
+    depends on them: the statement ids of their quotations and the entity names of the articles that name them
+    (written when not all spellings were known). `names` maps every entity id, provisional or not, to its name."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for article_id, entity_id in db.execute(
+            "select article_id, entity_id from mentions where article_id in "
+            f"(select article_id from mentions where entity_id like '{NEW_ENTITY}%')"):
+        named[article_id].add(names[entity_id])
+    speech = db.execute(f"select id, speaker_entity_id, text from quotes where speaker_entity_id like '{NEW_ENTITY}%' "
+                        "and kind = 'speech'").fetchall()
+    with db.conn:
+        db.conn.executemany("update articles set entities = ? where id = ?",
+                            [(json.dumps(sorted(n), ensure_ascii=False), a) for a, n in named.items()])
+        db.conn.executemany("update quotes set statement_id = ? where id = ?",
+                            [(stable_int_id("statement", ids[e], statement_key(t)), i) for i, e, t in speech])
+        for table, column in (("mentions", "entity_id"), ("quotes", "speaker_entity_id"),
+                              ("headline_rewrites", "entity_id")):
+            db.conn.executemany(f"update {table} set {column} = ? where {column} = ?",
+                                [(new, provisional) for provisional, new in ids.items()])
+
+
 def write_entities(db: sqlite_utils.Database, entities: Iterable[Entity], surfaces: dict[str, set[str]]) -> None:
-    """Every entity with its curated variants and epithets and the spellings the articles use."""
+    """Every entity with its curated variants and epithets and the spellings the articles use; the new names
+    get their ids here, once every file is read (`new_entity_ids`)."""
+    entities = list(entities)
+    ids = new_entity_ids(entities)
+    rename_new_entities(db, ids, {e.id: e.name for e in entities})
+    entities = [dataclasses.replace(e, id=ids.get(e.id, e.id)) for e in entities]
+    surfaces = {ids.get(entity_id, entity_id): spellings for entity_id, spellings in surfaces.items()}
     db["entities"].insert_all(
         {"id": e.id, "name": e.name, "type": e.type, "description": e.description, "reviewed": int(e.reviewed),
          "article_count": 0}
@@ -335,7 +382,8 @@ def statement_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text)))
 
 
-QUOTE_ORDER_BITS = 12  # of a quote id: the quote's place in its article's reading order (up to 4,096 quotes)
+QUOTE_ORDER_BITS = 12  # of a quote id: the quote's place in its article's reading order
+MAX_QUOTES = 1 << QUOTE_ORDER_BITS  # an article's quotes past the 4,096th in reading order are dropped, with a warning
 
 
 def quote_id_base(article_id: str, salt: int = 0) -> int:
@@ -344,18 +392,13 @@ def quote_id_base(article_id: str, salt: int = 0) -> int:
         << QUOTE_ORDER_BITS
 
 
-def quote_ids(article: Article, quotes: list[Quote]) -> list[int]:
-    """Ids that sort an article's quotes in reading order: the article's hash in the high bits, each quote's place
-    in the body (by offset, then kind, then end) in the low ones; the same on every build, below 2**53."""
-    if len(quotes) > 1 << QUOTE_ORDER_BITS:
-        raise BuildError(article.post.seed_file, f"more than {1 << QUOTE_ORDER_BITS:,} quotations in one article",
-                         article.post.line_start)
+def numbered_quotes(article: Article, quotes: list[Quote]) -> list[tuple[Quote, int]]:
+    """An article's first `MAX_QUOTES` quotes in reading order (by offset, then kind, then end), with ids that sort
+    them so: the article's hash in the high bits, each quote's place in the low ones; the same on every build,
+    below 2**53."""
     base = quote_id_base(article.id)
-    order = sorted(range(len(quotes)), key=lambda i: (quotes[i].start, quotes[i].kind != "speech", quotes[i].end))
-    ids = [0] * len(quotes)
-    for place, i in enumerate(order):
-        ids[i] = base | place
-    return ids
+    ordered = sorted(quotes, key=lambda q: (q.start, q.kind != "speech", q.end))
+    return [(quote, base | place) for place, quote in enumerate(ordered[:MAX_QUOTES])]
 
 
 def quote_row(article: Article, quote: Quote, quote_id: int) -> dict:
@@ -379,9 +422,10 @@ def quote_row(article: Article, quote: Quote, quote_id: int) -> dict:
 
 
 def problem_row(problem: Problem) -> dict:
+    seed_file = file_name_text(problem.seed_file)
     return {
-        "id": stable_int_id(problem.seed_file, problem.line, problem.message),
-        "seed_file": problem.seed_file,
+        "id": stable_int_id(seed_file, problem.line, problem.message),
+        "seed_file": seed_file,
         "line": problem.line,
         "severity": problem.severity,
         "message": problem.message,
@@ -389,8 +433,8 @@ def problem_row(problem: Problem) -> dict:
 
 
 def source_row(post: Post) -> dict:
-    return {"article_id": post.article_id, "seed_file": post.seed_file, "line_start": post.line_start,
-            "line_end": post.line_end}
+    return {"article_id": post.article_id, "seed_file": file_name_text(post.seed_file),
+            "line_start": post.line_start, "line_end": post.line_end}
 
 
 def write_sources(db: sqlite_utils.Database, posts: Iterable[Post]) -> None:
@@ -427,7 +471,13 @@ def write_seed_file(
              "surface": m.surface, "char_start": m.start, "char_end": m.end}
             for m in mentions
         )
-        quote_rows.extend(quote_row(article, q, i) for q, i in zip(quotes, quote_ids(article, quotes)))
+        numbered = numbered_quotes(article, quotes)
+        quote_rows.extend(quote_row(article, q, i) for q, i in numbered)
+        if len(numbered) < len(quotes):
+            problem_rows.append(problem_row(Problem(
+                article.post.seed_file, article.post.line_start, "warning",
+                f"{len(quotes):,} quotations in one article: kept the first {MAX_QUOTES:,}, "
+                f"dropped {len(quotes) - MAX_QUOTES:,}")))
         labelled = [m for m in mentions if m.field == "blog_headline"]
         captions.extend(
             {"id": caption_id, "article_id": article.id, "position": i, "text": c.text, "credit": c.credit}
@@ -444,8 +494,8 @@ def write_seed_file(
         problem_rows.extend(problem_row(p) for p in article.problems)
         evidence_rows.extend(
             {"id": stable_int_id(article.id, "evidence", e.field, e.signal, e.line), "article_id": article.id,
-             "field": e.field, "value": e.value, "signal": e.signal, "seed_file": article.post.seed_file,
-             "line": e.line, "text": e.text}
+             "field": e.field, "value": e.value, "signal": e.signal,
+             "seed_file": file_name_text(article.post.seed_file), "line": e.line, "text": e.text}
             for e in dict.fromkeys(article.evidence)
         )
     for table, rows in (("articles", new), ("captions", captions), ("headline_rewrites", rewrites),

@@ -37,9 +37,10 @@ SPEECH_BEFORE = re.compile(r"\b(\w+)\s+$")  # "said Robinson"
 DOCUMENT_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(DOCUMENT_WORDS))})\b")
 PLACE_CUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+$")
 PLACE_CUE_AFTER = re.compile(r"\s+(?:neighbou?rhood|area|district|province|governorate|city|town|village|region|camp|base)\b")
-QUALIFIED = re.compile(r"[A-Z][\w.’'-]*(?<![’']s)\s+$")  # "British embassy": another country's
+QUALIFIED = re.compile(r"(?<![\w.’'-])[A-Z][\w.’'-]*+(?<![’']s)\s+$")  # "British embassy": another country's
 BLOC = re.compile(r"\s+(?:parliamentary |political |electoral )?(?:bloc|coalition|list)\b")
-ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+ORDINAL = re.compile(r"(?<!\d)\d++(?:st|nd|rd|th)")
+LONGEST_NAME = 12  # words: a longer run of capitalized words is a title-cased line, not one name
 DATELINE_TAG = re.compile(r"^[^.“\"\n]{0,80}?[(\[][^()\[\]\n]{1,40}[)\]]")  # "BAGHDAD, Aug 11 (Prensa Latina)"
 PERSON_CUES_BEFORE = re.compile(
     r"(?:spokes(?:man|woman|person)|activist|leader|member|chair(?:man|woman)?|commander|official|analyst|"
@@ -238,8 +239,8 @@ def joined(text: str, tokens: list[Token]) -> bool:
 def match_known(text: str, tokens: list[Token], i: int, index: EntityIndex) -> tuple[str, int, int] | None:
     """(entity id, first token, token after) of the longest curated name starting at token i."""
     j = i
-    while j < len(tokens) and (tokens[j].folded in ATTACHED_PARTICLES
-                               or tokens[j].folded in TITLES and tokens[j].text[0].isupper()):
+    while j < len(tokens) and j - i < LONGEST_NAME and (tokens[j].folded in ATTACHED_PARTICLES
+                                                       or tokens[j].folded in TITLES and tokens[j].text[0].isupper()):
         j += 1
     if j >= len(tokens) or not tokens[j].text[0].isupper():
         return None
@@ -307,6 +308,8 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference, given_names:
     `common_words` are the text's words written in lower case: capitalized, they are no surname."""
     j = i
     while j < len(tokens):
+        if j - i > LONGEST_NAME:
+            return None
         t = tokens[j]
         lowered = t.folded
         if j > i and not adjacent(text, tokens[j - 1], t) and not office_of(text, tokens, j):
@@ -465,8 +468,8 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
             if token.folded not in NOT_NAME_WORDS and token.folded not in ref.places:
                 surname = people.get(token.key) or default_for_surname(index, token.key, token.text)
             first = i
-            while first > 0 and tokens[first - 1].folded in TITLES_OR_PARTICLES \
-                    and tokens[first - 1].text[0].isupper() and joined(text, tokens[first - 1: i + 1]):
+            while first > 0 and i - first < LONGEST_NAME and tokens[first - 1].folded in TITLES_OR_PARTICLES \
+                    and tokens[first - 1].text[0].isupper() and adjacent(text, tokens[first - 1], tokens[first]):
                 first -= 1
             standalone = first == 0 or not (tokens[first - 1].text[0].isupper()
                                              and adjacent(text, tokens[first - 1], tokens[first]))
@@ -520,26 +523,33 @@ def article_mentions(article, index: EntityIndex, ref: Reference) -> list[Articl
 
 
 def provisional_id(name: str) -> str:
-    """An id for a new name before the build's registry gives it one: its folded key."""
-    return "new:" + " ".join(name_key(name))
+    """An id for a new name until the writer gives it its own (database.new_entity_ids): its folded key, case
+    aside ("KARIM Basrawi" is "Karim Basrawi": a word in capitals is no acronym here)."""
+    return "new:" + " ".join(name_key(name.lower()))
 
 
 class NewEntities:
-    """Names the reference data lacks, grouped by their folded key, each given one id (reviewed = 0)."""
+    """Names the reference data lacks (reviewed = 0), grouped by provisional id. A group's name is the spelling
+    resolved in the most files, then the one with the fewest capitals, then the first in code-point order: like
+    the id the writer gives it, it does not depend on the order of the files."""
 
     def __init__(self, index: EntityIndex):
         self.index = index
-        self.by_key: dict[tuple[str, ...], str] = {}
-        self.entities: dict[str, Entity] = {}
+        self.files: dict[tuple[str, str], int] = {}  # (name, type) -> how many files it was resolved for
+        self.entities: dict[str, Entity] = {}  # by provisional id
 
     def resolve(self, name: str, kind: str) -> str:
+        """The curated id of a curated name, else the provisional id of its group; called once a file for a group."""
         key = name_key(name)
         if key in self.index.names:
             return self.index.names[key]
-        if key not in self.by_key:
-            entity_id, n = slug(name), 2
-            while entity_id in self.index.entities or entity_id in self.entities:
-                entity_id, n = f"{slug(name)}-{n}", n + 1
+        entity_id = provisional_id(name)
+        self.files[name, kind] = self.files.get((name, kind), 0) + 1
+        best = self.entities.get(entity_id)
+        if best is None or self.rank(name, kind) < self.rank(best.name, best.type):
             self.entities[entity_id] = Entity(entity_id, name, kind, None, False)
-            self.by_key[key] = entity_id
-        return self.by_key[key]
+        return entity_id
+
+    def rank(self, name: str, kind: str) -> tuple:
+        """Where a spelling stands as its group's name, the best first."""
+        return -self.files[name, kind], sum(c.isupper() for c in name), name, kind

@@ -12,6 +12,7 @@ previous speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ from .model import ResolvedMention
 from .reference import SpeechVerbs, default_speech
 from .reported import reported_in_paragraph
 from .speakers import (
+    add_event,
     ASIDE,
     PARTICIPLE,
     CONJUNCTION,
@@ -45,6 +47,7 @@ TITLE_CUES = re.compile(r"(?:titled|title|entitled|headlined|headline|poster|ban
 SELF_INTRODUCTION = re.compile(r"(?:(?:Hello|Hi|Good (?:morning|afternoon|evening))[,!.]?\s+)?(?:I[’']m|I am|My name is)\s+")
 NAME_ENDS = re.compile(r"[.,!]|\s+and\b")
 LISTENER_BEFORE = re.compile(r"\b(?:told|telling|tells|tell)\s+(?:the\s+)?$")
+LISTENER_REACH = 20  # characters before a name where LISTENER_BEFORE may stand
 AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 TITLE_CASE_WORDS = 6  # a quoted name or title in title case is at most this long
 ATTRIBUTION_REACH = 160  # characters of a clause read for an attribution
@@ -282,6 +285,32 @@ def self_introduced(paragraph: str, span, mentions: list[ResolvedMention], types
     return Speaker(without_titles(name.surface), name.entity_id, "say", "person") if name else None
 
 
+def next_long_spans(paragraph: str, spans: list[Span]) -> list[Span | None]:
+    """For each quotation, the next one of four words or more (not “recruiting officer”), if any."""
+    following: list[Span | None] = []
+    nearest = None
+    for span in reversed(spans):
+        following.append(nearest)
+        if len(words(paragraph[span.start:span.end])) >= 4:
+            nearest = span
+    return following[::-1]
+
+
+def nearest_found(found: list[Speaker | None]) -> list[Speaker | None]:
+    """For each quotation, the speaker of the nearest other quotation of its paragraph that has one: the last
+    before it, else the first after it."""
+    before, after = [], []
+    last = None
+    for speaker in found:
+        before.append(last)
+        last = speaker or last
+    last = None
+    for speaker in reversed(found):
+        after.append(last)
+        last = speaker or last
+    return [b or a for b, a in zip(before, after[::-1])]
+
+
 def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str], speech: SpeechVerbs | None = None,
                 governments: dict[str, str] | None = None) -> list[Quote]:
     """Every quotation in the body with its speaker, and every reported statement (kind 'reported'), in order
@@ -294,35 +323,38 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
     people: dict[str, str] = {}
     last: Speaker | None = None
     introduced: Speaker | None = None  # who a paragraph ending in a colon introduces: "as chronicled by X:"
+    in_body = sorted((m for m in mentions if m.field == "body"), key=lambda m: m.start)
+    starts = [m.start for m in in_body]
     for offset, paragraph in paragraphs(body):
         spans = quoted_spans(paragraph, speech)
+        first_event = len(events)
         local = [ResolvedMention(m.entity_id, m.field, m.caption, m.surface, m.start - offset, m.end - offset)
-                 for m in mentions if m.field == "body" and offset <= m.start < offset + len(paragraph)]
+                 for m in in_body[bisect_left(starts, offset): bisect_left(starts, offset + len(paragraph))]]
         for m in local:
             if (types.get(m.entity_id) in ("person", "organization") and not any(s.start <= m.start < s.end for s in spans)
-                    and not LISTENER_BEFORE.search(paragraph, 0, m.start)):  # "sources told AFP. They …": not AFP
-                events.append(Event(offset + m.start, Speaker(without_titles(m.surface), m.entity_id, "say",
-                                                              types[m.entity_id]), possessive(paragraph, m), True))
+                    and not LISTENER_BEFORE.search(paragraph, max(0, m.start - LISTENER_REACH), m.start)):
+                # "sources told AFP. They …": not AFP
+                add_event(events, Event(offset + m.start, Speaker(without_titles(m.surface), m.entity_id, "say",
+                                                                  types[m.entity_id]), possessive(paragraph, m), True))
                 key = name_key(m.surface)
                 if types[m.entity_id] == "person" and key:
                     people[key[-1]] = m.entity_id
         context = {"mentions": local, "types": types, "events": events, "people": people, "position": 0,
                    "paragraph_offset": offset, "speech": speech, "governments": governments or {}}
         found: list[Speaker | None] = []
+        long_after = next_long_spans(paragraph, spans)
         for k, span in enumerate(spans):
             context["position"] = offset + span.start
-            later = [s for s in spans[k + 1:] if len(words(paragraph[s.start:s.end])) >= 4]  # not “recruiting officer”
-            next_start = later[0].start if later else 0
+            next_start = long_after[k].start if long_after[k] else 0
             speaker = attribution_after(paragraph, span, next_start, context) if span.close_mark else None
             if (speaker is None or speaker.verb == "report") and span.open_mark:
                 # “…,” USA Today reported: who reported it is not who said it, if the sentence names a speaker
                 speaker = attribution_before(paragraph, span, spans, context) or speaker
             found.append(speaker)
-        for k, span in enumerate(spans):
+        for k, (span, neighbour) in enumerate(zip(spans, nearest_found(found))):
             speaker = found[k]
             if speaker is None:  # “A,” he said. “B.” and continuation paragraphs share the speaker
-                neighbours = [s for s in found[:k][::-1] + found[k + 1:] if s]
-                speaker = neighbours[0] if neighbours else (
+                speaker = neighbour or (
                     (introduced or last) if span.start <= 1 else None) or self_introduced(paragraph, span, local, types)
             start, end = clean(paragraph, span)
             if start >= end:
@@ -335,10 +367,10 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
                                 speaker.description if speaker else None))
             if speaker is not None and kind == "speech":
                 last = speaker
-                events.append(Event(offset + span.start, speaker))
+                add_event(events, Event(offset + span.start, speaker))
         statements = reported_in_paragraph(paragraph, spans, context, speech)
         # a name inside what someone is reported to have said is not who a later "he said" refers to
-        events[:] = [e for e in events if not (e.mention and any(
+        events[first_event:] = [e for e in events[first_event:] if not (e.mention and any(
             offset + st.start <= e.position < offset + st.end for st in statements))]
         for statement in statements:
             speaker = statement.speaker
@@ -347,7 +379,7 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
                                 speaker.entity_id if speaker else None, statement.verb, "reported",
                                 speaker.description if speaker else None))
             if speaker is not None:
-                events.append(Event(offset + statement.start, speaker))
+                add_event(events, Event(offset + statement.start, speaker))
         introduced = introducer(paragraph, local, types) if paragraph.rstrip().endswith(":") and not spans else None
     return sorted(quotes, key=lambda q: (q.start, q.kind))
 

@@ -15,6 +15,7 @@ marks (a direct quotation, found by quotes.py) and a frame with no content claus
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,13 +26,15 @@ from .speakers import (ASIDE, AUXILIARY, FINITE, FIRST_VERB, HEAD_OF, LEADING_CO
                        PERSON, RELATIVE, Speaker, from_phrase, mentions_between, named, possessive, without_titles)
 from .vocabulary import ABBREVIATED_TITLES, SPEAKER_TITLES
 
-ADVERBIAL = re.compile(  # what may stand between a verb and its "that": "in a statement on Monday", "late Friday"
-    r"(?:\s*,?\s*(?:(?:in|on|at|during|after|before|via|through|from|by|as|with|along|amid|late|early|last|this|earlier|later|"
-    r"yesterday|today|again|also|previously|repeatedly|publicly|privately|separately|recently|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+which\b)[^,.;:“”\"]{0,60}?))*"
-    r"\s*,?\s*(?=that\b)"  # not "in which", a relative clause
-)
-ADVERBIALS = ADVERBIAL.pattern.removesuffix(r"\s*,?\s*(?=that\b)")  # the same, with nothing required after
+ADVERB_OPENERS = (r"(?:in|on|at|during|after|before|via|through|from|by|as|with|along|amid|late|early|last|this|earlier|"
+                  r"later|yesterday|today|again|also|previously|repeatedly|publicly|privately|separately|recently|"
+                  r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# What may stand between a verb and its "that": "in a statement on Monday", "late Friday". Each phrase opens with
+# one of the openers (at a word's start, not "in which", a relative clause) and runs over up to ten words that
+# are not openers, so a phrase ends only where the next one opens: every text splits into phrases one way.
+ADVERBIALS = (rf"(?:\s*+(?:,\s*+)?(?<![\w-]){ADVERB_OPENERS}(?!\s+which\b)"
+              rf"(?:\s+(?!{ADVERB_OPENERS})[^\s,.;:“”\"]++){{0,10}})*")
+ADVERBIAL = re.compile(ADVERBIALS + r"\s*+(?:,\s*+)?(?=that\b)")
 THAT = re.compile(r"\s*,?\s*that\s+")
 NOUN_OBJECT = re.compile(  # "demanded early elections", "ordered investigations into …"; not "ordered him", "threatened Araji"
     r"\s+(?!(?:that|to|not|him|her|them|us|me|it|himself|themselves|in|on|at|of|for|with|by|from|as|about|into|"
@@ -44,19 +47,20 @@ NOUN_POSITION = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|amid|of|despite|
                            re.I)
 NOUN_THAT = re.compile(  # "warnings that", "reports in the Gaza Strip from the so-called “balloon units” that"
     r"(?:\s+(?:in|on|by)\s+[^,.;:“”\"]{1,50}?)?(?:\s+(?:from|by)\s+(?P<source>[^,.;:]{1,60}?))?\s+that\s+")
-POSSESSOR = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?:\s+(?:al-|[A-Z])[\w.’'-]*){0,4}?)[’']s\s+(?:\w+\s+)?$")
+NAME_WORD = r"(?:[\w.-]|[’'](?!s\b))*+"  # the rest of a name's word, up to its possessive "’s"
+POSSESSOR = re.compile(rf"(?<![\w.’'])(?P<who>[A-Z]{NAME_WORD}(?:\s+(?:al-|[A-Z]){NAME_WORD}){{0,4}}?)[’']s\s+(?:\w+\s+)?$")
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$")
 APPOSITION_BEFORE = re.compile(  # "Avichay Adraee, a spokesman for the IDF, confirmed": a subject, not "C, said X"
     r"(?:^|[.;]\s)\s*(?!(?:In|On|At|After|Before|During|For)\b)[A-Z][\w’'.-]*(?:\s+(?:al-)?[A-Z][\w’'.-]*){0,4},\s+"
     r"(?:a|an|the)\s[^,]+,\s*$")
 ROLE_APPOSITIVE = re.compile(rf"\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{PERSON}\b")  # "a member of …"
-CLOSING_SUBJECT = re.compile(rf"[A-Z]|(?:the|an?|he|she|they|it|two|three|several|some|{PEOPLE})$")  # who says "C, X said"
+CLOSING_SUBJECT = re.compile(rf"[A-Z]|(?<![\w’'])(?:the|an?|he|she|they|it|two|three|several|some|{PEOPLE})$")  # who says "C, X said"
 SPEAKER_AFTER = re.compile(rf"^\s+(?:[^,.;]*?[A-Z]|[^,.;]*?\b{PERSON}\b)")  # "…, said a police officer"
 DIRECTED = re.compile(r"(?:not\s+)?to\s+(?!(?:comment|respond|elaborate|confirm|speak)\b)")  # not a request for comment
 AGENT = re.compile(r"\s+by\s+(?P<who>(?:the\s+)?[A-Z][^,.;:]{1,60}?)(?=\s+(?:after|before|on|in|at|during|over|for)\b|[,.;:]|$)")
 RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b")
 INVERTING = re.compile(r"says|said|writes|wrote|adds|added")  # the verbs that follow their content
-ADVERB_OR_AUXILIARY = re.compile(rf"[a-z]+ly|{AUXILIARY}|also|then")
+ADVERB_OR_AUXILIARY = re.compile(rf"(?<![a-z])[a-z]+ly|{AUXILIARY}|also|then")
 NAME_CLOSES = re.compile(r"\s*(?:[.;]|$|,\s+(?:the|a|an)\s[^,]*$)")  # "…says Muqtada al-Sadr, the Shia leader whose …."
 INVERTED_CLAUSE_WORDS = 8  # a clause before "says X" without its comma is a whole one
 APPOSITION_NAME_WORDS = 5  # a name before its appositive is short
@@ -70,7 +74,7 @@ CLOSING_TAIL = re.compile(  # what may follow the verb of "C, X said": a listene
 ON = re.compile(r"\s+(?:up)?on\s+(?P<listener>[^.;:“”\"]{1,100}?\s)?(?=(?:not\s+)?to\s)")
 FOR = re.compile(ADVERBIALS + r"(?:\s*\([^()]{1,30}\))?\s+for\s+")  # "called on Tuesday (Jan 14) for …"
 PRONOUN_CLAUSE = re.compile(  # the same adverbials, then a clause opened by a pronoun: "said in February he backed …"
-    ADVERBIALS + r"\s*,?\s+(?=(?:he|she|it|they|we|there|his|her|its|their)\s)")
+    ADVERBIALS + r"(?:\s*+,)?\s+(?=(?:he|she|it|they|we|there|his|her|its|their)\s)")
 OBJECT = re.compile(  # "told the Gaza border community that"; not ", asked about plans to withdraw"
     r"(?!\s*(?:about|on|in|of|at|with)\b)\s*(?:[^.;:“”\"]{0,100}?\s)??(?=(?:that|to|not\s+to)\s)")
 LISTENER = re.compile(r"\s+(?:them|him|her|us|me|you|reporters|journalists|the media|the press|supporters|followers|"
@@ -93,8 +97,7 @@ QUOTE_ATTRIBUTION = re.compile(  # “…,” said X; not “villainous” and s
     r"(?:[,!?]{1,2}|\.(?!”?\s*(?:[\w’'.-]+\s+){1,3}(?:is|are|was|were|has|have|had)\s))[”\"’]\s*(?!and\b|but\b)"
     r"(?:[\w’'.()-]+,?\s+){0,10}")
 QUOTED_TAIL = re.compile(  # "“…” during an interview on Rudaw TV": a short phrase, no clause ("while talks go on")
-    rf"[”\"’]?\s*,?\s*(?:(?:during|in|on|at|via|through)\s(?![^“”\"]*\s{AUXILIARY}\s)"
-    r"(?:[^\s“”\"]+\s?){1,8})?$")
+    rf"[”\"’]?\s*+(?:,\s*+)?(?:(?:during|in|on|at|via|through)\s(?:(?!{AUXILIARY}\s)[^\s“”\"]++\s?){{1,8}})?$")
 CONTENT_END = re.compile(r"[.;!?]?[”\"’]?\s*$")
 CLAUSE_AND = re.compile(r"\b(?:and|but)\s+(?=(?:the|a|an)\s+[^,]{1,40}$)")  # a second clause's subject follows
 SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$|\bwhich\s+")
@@ -103,7 +106,7 @@ RELATIVE_SUBJECT = re.compile(  # a relative clause whose subject says the rest:
     rf"\b(?:which|that|who|what)\s+(?P<who>he|she|they|it|{PEOPLE}|[A-Z][\w’'-]+)\s+"
     r"(?:also\s+|had\s+|has\s+)?$")  # "which geologists suggest has …"
 LISTED = re.compile(  # between the first and the last of a subject's list: "A, B's leader C and D", "A, as well as B"
-    r"(?:,\s+(?!(?:who|whose|which|where|when|[a-z]+ing)\b)[^,;:.]{1,60}?)*?"  # the items, no aside among them
+    r"(?:,\s+(?!(?:who|whose|which|where|when|[a-z]+ing)\b)[^,;:.]{1,60}?){0,8}?"  # the items, no aside among them
     r"(?:,?\s+(?:and|as well as|along with)|,\s+as well as)"
     r"\s[^,;:]{0,60}(?:,\s[^,;:]{0,20})?$")  # the last, a title after a comma: "…, as well as Chairman of X, Gen. B"
 PARTITIVE = re.compile(r"\bwith\s+(?:some|many|most|several|others|one|a few)(?:\s+of\s+them)?\s+$")  # "…, with some threatening"
@@ -112,6 +115,7 @@ PLURAL_BEFORE_PARTICIPLE = re.compile(  # a plural noun phrase right before a pa
     rf"\b(?:from|by|of|among|amid|with|including)\s+(?P<who>(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE}))\s+$")
 RELATIVE_REST = re.compile(r"\s+(?!(?:upon|on|for|to|of|in|at|with|about)\b)[a-z]")  # "which he said was …"
 MIN_CONTENT_WORDS = 3
+MAX_SENTENCE = 1500  # characters: a longer "sentence" is no prose (a list, a table, a crawl artefact) and holds none
 MIN_QUOTE_WORDS = 4  # a quotation this long is someone's words, not a scare-quoted phrase
 INFINITIVE_OBJECT_WORDS = 6  # the listener before an infinitive is short, its appositive aside
 AUXILIARIES = {"has", "have", "had", "was", "is", "were", "are", "also", "reportedly", "previously", "yesterday",
@@ -123,7 +127,7 @@ NOUN_BEFORE = re.compile(  # "the calls", "40 demands", "a since-deleted report"
     r"(?-i:news|media|press))(?:\s+[a-z]+-[\w-]+)?|\d)\s+$",
     re.I)
 NESTED_SUBJECT = re.compile(  # the subject of a reporting verb opening a content clause: "that Mr Sadr called"
-    r"(?![^,;:“”\"]*\b(?:and|but|or|while|as|after|before|because|when|if|since)\b)[^,;:“”\"]{1,60}?\s")
+    r"(?:(?!\b(?:and|but|or|while|as|after|before|because|when|if|since)\b)[^,;:“”\"]){1,60}?\s")
 PREPOSITION = re.compile(r"\b(?:of|in|on|at|for|to|from|by|with|about|amid|after|before)\b", re.I)
 AUXILIARY_AFTER = re.compile(rf"\s+(?:does|do|did|can|could|may|might|{AUXILIARY})\b")  # "the report does not"
 AFTER_A_VERB = re.compile(r"\b[a-z]{3,}ed\s+$")  # "received orders", "issued warnings"
@@ -169,7 +173,17 @@ def inside(spans, paragraph: str, start: int, end: int) -> bool:
 
 
 def in_quotation(spans, position: int) -> bool:
-    return any(s.start <= position < s.end for s in spans)
+    """Whether a position is inside one of a paragraph's quotations (`spans`: in order, apart)."""
+    k = bisect_right(spans, position, key=lambda s: s.start) - 1
+    return k >= 0 and position < spans[k].end
+
+
+def ending_between(spans, start: int, end: int):
+    """The quotations (in order, apart) whose closing mark stands after `start` and at or before `end`."""
+    k = bisect_right(spans, start, key=lambda s: s.end)
+    while k < len(spans) and spans[k].end <= end:
+        yield spans[k]
+        k += 1
 
 
 def reported_in_paragraph(paragraph: str, spans, context: dict, speech: SpeechVerbs) -> list[Statement]:
@@ -179,8 +193,8 @@ def reported_in_paragraph(paragraph: str, spans, context: dict, speech: SpeechVe
     found: list[Statement] = []
     for s_start, s_end in sentences(paragraph):
         sentence = paragraph[s_start:s_end]
-        if sentence.rstrip(" ”\"’").endswith("?"):
-            continue  # a question
+        if sentence.rstrip(" ”\"’").endswith("?") or len(sentence) > MAX_SENTENCE:
+            continue  # a question; no prose
         found += sentence_statements(paragraph, s_start, s_end, spans, context, speech)
     return found
 
@@ -203,7 +217,7 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
             continue  # "Sadr’s calls for calm", "the report involved"; "would say", "declined to say"
         if not THAT.match(text, m.end()) and any(
                 QUOTE_ATTRIBUTION.fullmatch(paragraph[q.end - 1: s_start + m.start()])
-                and not mixed(paragraph[s_start: q.start], speech) for q in spans if s_start < q.end <= s_start + m.start()):
+                and not mixed(paragraph[s_start: q.start], speech) for q in ending_between(spans, s_start, s_start + m.start())):
             continue  # “…,” said X / “…,” X told Reuters: the direct quotation's attribution
         found.append((s_start + m.start(), s_start + m.end(), speech.base[form]))
     for cue, verb in speech.cues.items():

@@ -5,6 +5,7 @@ names before it. Shared by direct quotations and reported speech (quotes.py).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 from .entities import name_key
@@ -29,7 +30,7 @@ DOCUMENT = re.compile(rf"^(?:the|this|that|its|his|her|their|a later)\s+(?:[\w-]
 OWNED_DOCUMENT = re.compile(rf"^(?P<owner>.+?)[’']s?\s+(?:[\w-]+\s+){{0,2}}{DOCUMENTS}$", re.I)  # "Al-Sadr’s message"
 # a person's writings; the other documents are an organization's
 WRITINGS = {"passage", "book", "letter", "tweet", "post", "message", "article", "speech", "sermon", "fatwa"}
-ADVERB = re.compile(r"[a-z]{3,}ly")  # "bluntly", "reportedly": not part of who spoke
+ADVERB = re.compile(r"(?<![a-z])[a-z]{3,}ly")  # "bluntly", "reportedly": not part of who spoke
 DEFINITE_GROUP = re.compile(r"^(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|group|movement|militia|party|"
                             r"office|ministry|organi[sz]ation|brigades?|faction)$", re.I)
 ARMED_FORCE = re.compile(r"the\s+(?:army|military|armed forces)", re.I)
@@ -38,7 +39,7 @@ CONJUNCTION = re.compile(r"^(?:and|but|or|while|as|so|then|if|that|which|when)\b
 
 # Nouns for people who speak, the one list each speaker rule reads: plurals ("officials", "seismologists",
 # "militia groups") and the singular roles of sources ("a spokesman", "an official").
-PEOPLE = r"[a-z]{3,}(?:ials|ers|ists|ians|ants|ents|ors|ives|ies|ees|ces)|sources|police|people|groups"
+PEOPLE = r"(?<![a-z])[a-z]{3,}(?:ials|ers|ists|ians|ants|ents|ors|ives|ies|ees|ces)|sources|police|people|groups"
 PERSON = (rf"(?:{PEOPLE}|spokes(?:man|woman|person)|official|officer|member|source|commander|leader|speaker|representative|"
           r"scientist|seismologist|researcher|expert|analyst|witness|resident)")
 HEAD_OF = re.compile(  # people described by what they belong to: the speakers are they, not the name after "of"
@@ -56,7 +57,7 @@ AUXILIARY = r"(?:has|have|had|was|is|were|are|will|would)"
 FINITE = re.compile(rf"\s{AUXILIARY}\s")  # a verb still to come: "Sirens warning of … were not activated"
 FIRST_VERB = re.compile(  # "The preacher has …", "Sadr released"; not "armed" in "armed groups have …"
     rf"\s{AUXILIARY}\b|\s[a-z]+ed\b(?!(?:\s+[a-z]+){{0,2}}\s+{AUXILIARY}\b)")
-PLURAL_SUBJECT = re.compile(rf"(?:[\w’'-]+\s+){{0,8}}(?:{PEOPLE})")  # "Some Iraqi officials"; not "Reuters"
+PLURAL_SUBJECT = re.compile(rf"(?<![\w’'-])(?:[\w’'-]++\s+){{0,8}}(?:{PEOPLE})")  # "Some Iraqi officials"; not "Reuters"
 LEADING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So)\s+(?=[a-z])")  # "But they said"
 PARTICIPLE = re.compile(r"^\w+ing\b")  # "saying", "adding", "going on to say": continues the sentence's subject
 
@@ -106,19 +107,23 @@ def possessive(paragraph: str, m: ResolvedMention) -> bool:
     return paragraph[m.end: m.end + 2] in ("’s", "'s") or paragraph[m.end: m.end + 1] == "’"
 
 
+def add_event(events: list[Event], event: Event) -> None:
+    """Keep `events` in the order of their positions, the later found after the earlier at one position."""
+    insort(events, event, key=lambda e: e.position)
+
+
 def recent(events: list[Event], before: int, kinds: tuple[str, ...], named_only: bool = False,
            own: bool = False, called: re.Pattern[str] | None = None) -> Speaker | None:
     """The nearest speaker or name of these kinds before a position (if `named_only`, a name not in the
     possessive; if `own`, anyone not in the possessive; if `called`, one whose name it finds); of two at one
-    position, the later found (a speaker over the name it was found by)."""
-    best = None
-    for event in events:
-        if event.position < before and event.speaker.kind in kinds and not (own and event.possessive) and (
+    position, the later found (a speaker over the name it was found by). `events` are in position order."""
+    for k in range(bisect_left(events, before, key=lambda e: e.position) - 1, -1, -1):
+        event = events[k]
+        if event.speaker.kind in kinds and not (own and event.possessive) and (
                 not named_only or event.speaker.entity_id and not event.possessive) and (
                 called is None or called.search(event.speaker.text)):
-            if best is None or event.position >= best.position:
-                best = event
-    return best.speaker if best else None
+            return event.speaker
+    return None
 
 
 def recent_plural_speaker(events: list[Event], before: int) -> Speaker | None:

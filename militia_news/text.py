@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from difflib import SequenceMatcher
@@ -11,6 +12,7 @@ from itertools import islice
 
 NON_BREAKING_SPACE = re.compile("[\u00a0\u2007\u202f]")
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+SPACE_RUN = re.compile(r"[^\S\r\n]{2,}|[^\S\r\n ]")  # two or more spaces or tabs, or one tab: one space
 
 TOKEN = re.compile(r"\w(?:[\w’'.-]*\w)?|[^\w\s]")
 WORD = re.compile(r"\w(?:[\w’'.-]*\w)?")
@@ -18,8 +20,10 @@ SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’')\]]*[.!?…]$")
 
 
 def normalize(text: str) -> str:
-    """NFC, plain spaces for non-breaking ones, no zero-width characters."""
-    return ZERO_WIDTH.sub("", NON_BREAKING_SPACE.sub(" ", unicodedata.normalize("NFC", text)))
+    """NFC, one plain space for any run of spaces, tabs or non-breaking spaces, no zero-width characters. No
+    pattern of the build ever sees two spaces in a row, so none can try every way of splitting a long run."""
+    text = ZERO_WIDTH.sub("", NON_BREAKING_SPACE.sub(" ", unicodedata.normalize("NFC", text)))
+    return SPACE_RUN.sub(" ", text)
 
 
 @lru_cache(maxsize=100_000)
@@ -69,6 +73,12 @@ def slug(text: str, max_length: int = 60) -> str:
     if len(value) > max_length:
         value = value[:max_length].rsplit("-", 1)[0]
     return value or "untitled"
+
+
+def file_name_text(name: str) -> str:
+    """A file name as text that SQLite and hashing take: bytes that are not UTF-8 (which the file system hands
+    over as lone surrogates) shown as backslash escapes, "bad\\xff.txt". Any other name is returned as it is."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def stable_int_id(*parts: object) -> int:

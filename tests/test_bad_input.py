@@ -4,6 +4,7 @@ and the previous db is never touched."""
 import codecs
 import hashlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -13,6 +14,7 @@ import time
 import pytest
 import sqlite_utils
 
+import militia_news.build as build_module
 from militia_news.build import build
 from militia_news.errors import BuildError
 from militia_news.reference import REFERENCE_DIR
@@ -175,3 +177,141 @@ def test_a_malformed_reference_entry_is_a_one_line_error_naming_file_and_line(tm
     result = run_cli("--seeds", seeds, "--out", tmp_path / "x.db", "--reference", reference_copy)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [f"error: {path}:{len(lines) + 1}: {message.format(entries=entries)}"]
+
+
+def quote_kinds(out) -> dict[str, int]:
+    return {row["kind"]: row["n"] for row in sqlite_utils.Database(out).query(
+        "select kind, count(*) as n from quotes group by kind")}
+
+
+def test_one_line_not_utf8_is_read_alone_as_windows_1252(tmp_path):
+    page = (SEEDS / "000_c035f8e90eaba482.txt").read_bytes().rstrip(b"\n")
+    footer_line = page.count(b"\n") + 3
+    alone, footed = tmp_path / "alone.db", tmp_path / "footed.db"
+    build(make_seeds(tmp_path / "alone", {"page.txt": page}), alone)
+    build(make_seeds(tmp_path / "footed", {"page.txt": page + b"\n\nFooter \xff\n"}), footed)
+    headlines = "select id, blog_headline, original_headline from articles order by id"
+    assert list(sqlite_utils.Database(footed).query(headlines)) == list(sqlite_utils.Database(alone).query(headlines))
+    assert quote_kinds(footed) == quote_kinds(alone) and quote_kinds(alone)["speech"] > 0
+    assert [(p["line"], p["severity"]) for p in problems(footed) if "UTF-8" in p["message"]] == [(footer_line, "warning")]
+
+
+def test_each_line_not_utf8_has_its_own_warning(tmp_path):
+    footer = "\n\nThe office said its statement cost €5 to print."
+    content = POST.encode("utf-8").replace(b"Sadr", "Sadré".encode("cp1252")) + footer.encode("cp1252")
+    build(make_seeds(tmp_path / "seeds", {"mixed.txt": content}), tmp_path / "out.db")
+    assert sorted(p["line"] for p in problems(tmp_path / "out.db") if "UTF-8" in p["message"]) == [3, 7]
+    article = next(sqlite_utils.Database(tmp_path / "out.db")["articles"].rows)
+    assert article["original_headline"] == "Sadré warns the militias"
+    assert "“armed factions" in article["body"] and "cost €5" in article["body"]  # each line read as it is written
+
+
+def peak_kb(seeds, out) -> int:
+    """The peak resident memory of a build run as a process of its own (its largest process: ru_maxrss)."""
+    measure = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
+               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    result = subprocess.run([sys.executable, "-c", measure, sys.executable, str(ROOT / "build_db.py"),
+                             "--seeds", str(seeds), "--out", str(out), "--quiet"],
+                            capture_output=True, text=True, timeout=300, check=True)
+    return int(result.stdout)
+
+
+def test_a_large_file_is_read_as_a_stream(tmp_path):
+    page = (SEEDS / "003_15da29468eeff97d.txt").read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    copies = 20_000_000 // len(page.encode("utf-8"))
+    one, large = tmp_path / "one.db", tmp_path / "large.db"
+    baseline = peak_kb(make_seeds(tmp_path / "one", {"page.txt": page}), one)
+    peak = peak_kb(make_seeds(tmp_path / "large", {"page.txt": page * copies}), large)
+    assert peak - baseline < 20_000, f"a 20 MB file took {(peak - baseline) // 1000} MB more than one page"
+    articles = "select id, blog_headline, published, body from articles order by id"
+    assert list(sqlite_utils.Database(large).query(articles)) == list(sqlite_utils.Database(one).query(articles))
+    assert sqlite_utils.Database(large)["article_sources"].count == copies * sqlite_utils.Database(one)["articles"].count
+
+
+def slow_on_sunday(find_quotes):
+    """find_quotes, but stuck in a runaway pattern on an article about Sunday."""
+    def slow(body, *args):
+        if "Sunday" in body:
+            re.fullmatch(r"(?:a+)+b", "a" * 60)  # tries 2**60 ways
+        return find_quotes(body, *args)
+    return slow
+
+
+@pytest.mark.parametrize("pages", [1, 4])  # analysed in this process, and in worker processes
+def test_an_article_over_the_time_budget_is_kept_without_names_and_quotes(tmp_path, monkeypatch, pages):
+    monkeypatch.setattr(build_module, "EXTRACTION_BUDGET", 0.5)
+    monkeypatch.setattr(build_module, "find_quotes", slow_on_sunday(build_module.find_quotes))
+    page = "\n\n".join([POST, POST.replace("Sunday", "Monday").replace("the militias", "the militias again")])
+    seeds = make_seeds(tmp_path / "seeds", {f"page{i}.txt": page.replace("The cleric", f"The cleric {i}")
+                                            for i in range(pages)})
+
+    def outer(signum, frame):
+        pass
+
+    previous = signal.signal(signal.SIGALRM, outer)
+    signal.setitimer(signal.ITIMER_REAL, 600)
+    try:
+        build(seeds, tmp_path / "out.db")
+        assert signal.getsignal(signal.SIGALRM) is outer  # the build's handler and timer are gone after it
+        assert 500 < signal.getitimer(signal.ITIMER_REAL)[0] <= 600
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    db = sqlite_utils.Database(tmp_path / "out.db")
+    assert db["articles"].count == 2 * pages
+    for source in db["article_sources"].rows:
+        quoted = list(db["quotes"].rows_where("article_id = ?", [source["article_id"]]))
+        named = list(db["mentions"].rows_where("article_id = ?", [source["article_id"]]))
+        assert (quoted and named) if source["line_start"] > 1 else not (quoted or named)
+    assert sorted((p["seed_file"], p["line"], p["severity"]) for p in problems(tmp_path / "out.db")
+                  if "took over 0.5 s" in p["message"]) == [(f"page{i}.txt", 1, "warning") for i in range(pages)]
+
+
+def make_entry(seeds, tmp_path, kind):
+    """A *.txt entry of the seeds folder that is no seed file; its name."""
+    name = f"{kind}.txt"
+    if kind == "loop":
+        os.symlink(name, seeds / name)
+    elif kind == "dangling":
+        os.symlink("no-such-page.txt", seeds / name)
+    elif kind == "directory":
+        (seeds / name).mkdir()
+    elif kind == "fifo":
+        os.mkfifo(seeds / name)
+    elif kind == "outside":
+        (tmp_path / "elsewhere.txt").write_text(POST.replace("Sadr", "Hakim"), encoding="utf-8")
+        os.symlink(tmp_path / "elsewhere.txt", seeds / name)
+    return name
+
+
+ENTRIES = [("loop", "symbolic link loop"), ("dangling", "broken symbolic link"), ("directory", "a directory"),
+           ("fifo", "named pipe"), ("outside", "out of the seeds folder; not followed")]
+
+
+@pytest.mark.parametrize("kind, reason", ENTRIES)
+def test_an_entry_that_is_no_seed_file_is_skipped_with_an_error_row(tmp_path, kind, reason):
+    seeds = make_seeds(tmp_path / "seeds", {"good.txt": POST})
+    os.symlink("good.txt", seeds / "alias.txt")  # a link to a page in the folder is read
+    name = make_entry(seeds, tmp_path, kind)
+    out = tmp_path / "out.db"
+    result = run_cli("--seeds", seeds, "--out", out, "--quiet")
+    assert result.returncode == 0, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"error: {name}: skipped: ") and reason in line
+    [row] = [p for p in problems(out) if p["seed_file"] == name]
+    assert row["severity"] == "error" and row["message"].startswith("skipped: ") and reason in row["message"]
+    db = sqlite_utils.Database(out)
+    assert {r["seed_file"] for r in db["article_sources"].rows} == {"good.txt", "alias.txt"}
+    assert "Hakim" not in next(db["articles"].rows)["original_headline"]
+
+
+@pytest.mark.parametrize("kind, reason", ENTRIES)
+def test_an_entry_that_is_no_seed_file_with_strict_is_a_one_line_error(previous_db, tmp_path, kind, reason):
+    out, checksum = previous_db
+    seeds = make_seeds(tmp_path / "seeds", {"good.txt": POST})
+    name = make_entry(seeds, tmp_path, kind)
+    result = run_cli("--seeds", seeds, "--out", out, "--strict")
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"error: {name}: ") and reason in line
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == checksum
