@@ -45,6 +45,8 @@ SCHEMAS = {
             "carries_wire_copy": {"type": "boolean"}}}}}},
     "line_formats.yml": {"type": "object", "required": ["fragments", "formats"], "properties": {
         "fragments": {"type": "object", "additionalProperties": _TEXT}, "month_first_countries": _TEXTS,
+        "date_cues": {"type": "object", "additionalProperties": False, "properties": {
+            "published": _TEXTS, "updated": _TEXTS}},
         "formats": {"type": "array", "items": {
             "type": "object", "required": ["pattern"], "additionalProperties": False, "properties": {
                 "kind": {"enum": list(KINDS)}, "pattern": _TEXT, "flags": {"enum": ["i"]},
@@ -263,10 +265,7 @@ def load_line_formats(path: Path, outlets: dict[str, Outlet]) -> LineFormats:
                                   entry.get("role", "page" if boilerplate else "source"),
                                   int(entry.get("weight", BOILERPLATE_WEIGHT if boilerplate else 5)),
                                   entry.get("note", "republisher boilerplate" if boilerplate else "")))
-    try:
-        return LineFormats(formats, fragments, frozenset(data.get("month_first_countries") or ()))
-    except (re.error, ValueError, KeyError) as e:
-        raise BuildError(str(path), f"bad fragments: {e}") from None
+    return LineFormats(formats, frozenset(data.get("month_first_countries") or ()), data.get("date_cues"))
 
 
 def alias_alternation(aliases: Iterable[str]) -> str:

@@ -178,6 +178,82 @@ def test_stamp_lines_give_the_date_and_stay_out_of_the_body(stamp):
     assert article.body.startswith("BAGHDAD (Reuters)")
 
 
+@pytest.mark.parametrize("stamp, published", [
+    # stamps of outlets the project has never seen: the date finder reads them, no shape is listed for them
+    ("Posted on 3 February 2019 at 14:05 CET by Jane Doe", "2019-02-03"),
+    ("LAST UPDATED: MAR 3, 2019 | 10:04 AM", "2019-03-03"),
+    ("Dec 7, 2026 · 4 min read", "2026-12-07"),
+    ("Tuesday, 5 March 2019 – 9:23pm IST | Place: BAGHDAD | Agency: XNA", "2019-03-05"),
+    ("Published March 5th, 2019 – 12:20 GMT via", "2019-03-05"),
+    ("Sat 9 Mar 2019 08.15 AST", "2019-03-09"),
+    ("By Jane Doe and John Roe, Staff Writers | Published 2019-03-12T14:05:00Z", "2019-03-12"),
+    # published, not updated, whichever comes first
+    ("Published 9:15 AM GMT Tue, 5 March 2019 Updated 4:02 PM GMT Wed, 6 March 2019", "2019-03-05"),
+    ("Updated: 14:10 GMT, 6 March 2019 | First published: 09:00 GMT, 5 March 2019", "2019-03-05"),
+])
+def test_a_date_finder_reads_stamps_of_any_outlet(stamp, published):
+    [article] = parse("\n\n".join([
+        "Babylon the Great strikes the Antichrist’s men",
+        "US strikes Iran-backed militia in Iraq",
+        stamp,
+        "The U.S. military carried out airstrikes on Sunday against militia facilities, officials said.",
+        "The strikes hit weapons depots near the Syrian border, a spokesman said on Monday.",
+    ]))
+    assert (article.published, article.published_text) == (published, stamp)
+    assert article.body.startswith("The U.S. military")
+
+
+@pytest.mark.parametrize("header, published, byline, dateline, body", [
+    # to a photo credit before it
+    (["JANE DOE/XNA via Example ImagesMarch 5, 2019",
+      "Iraqi forces raided a militia depot on Monday, officials said."], "2019-03-05", None, None, "Iraqi forces"),
+    # to the byline before it
+    (["Jane DoeMarch 5, 2019", "Iraqi forces raided a militia depot on Monday, officials said."],
+     "2019-03-05", "Jane Doe", None, "Iraqi forces"),
+    # to the dateline after it, on the story's first line
+    (["Mar. 5, 2019BAGHDAD — Iraqi forces raided a militia depot on Monday, officials said."],
+     "2019-03-05", None, "BAGHDAD", "BAGHDAD — Iraqi forces"),
+    # to the end of the standfirst
+    (["The raid is the first on the group since the government vowed to rein in the militias.Tuesday 19/03/2019",
+      "Iraqi forces raided a militia depot on Monday, officials said."],
+     "2019-03-19", None, None, "The raid is the first on the group since the government vowed to rein in the militias."),
+])
+def test_a_date_glued_to_the_text_beside_it_is_found(header, published, byline, dateline, body):
+    [article] = parse("\n\n".join([
+        "Antichrist’s men lose their depot", "Iraqi forces raid militia depot", *header,
+        "The militia did not comment on the raid, which came after weeks of rocket attacks on the capital.",
+    ]))
+    assert (article.published, article.byline, article.dateline) == (published, byline, dateline)
+    assert article.body.startswith(body) and "2019" not in article.body
+
+
+def test_dates_in_the_story_and_words_that_look_like_dates_do_not_date_it():
+    """"on Monday", "the 2020 elections", "May" the name, "march" the verb, "3/4 of" are no dates; a full date in
+    a sentence of the story, or in an embedded tweet's signature, is not the article's date."""
+    [article] = parse("\n\n".join([
+        "The Antichrist Calls His Men to March",
+        "Sadr calls supporters to march before the 2020 elections",
+        "Protesters will march on Monday ahead of the 2020 elections, and 3/4 of them back Sadr, May Hassan said.",
+        "She left Baghdad on March 5, 2019.",
+        "— Jane Doe (@janedoe) March 5, 2019",
+        "The cleric repeated his call in a statement on Tuesday, his office said.",
+    ]))
+    assert article.published is None
+    assert "She left Baghdad on March 5, 2019." in article.body
+
+
+def test_a_blog_date_header_after_the_share_buttons_opens_the_next_post():
+    [article] = parse("\n\n".join([
+        "Antichrist’s men fire on the Green Zone",
+        "Rockets hit Baghdad's Green Zone",
+        "BAGHDAD - Three rockets hit the Green Zone on Sunday, the military said.",
+        "No group claimed the attack, the third this month.",
+        "Share this:",
+        "Tuesday, March 5, 2019",
+    ]))
+    assert article.published is None
+
+
 @pytest.mark.parametrize("tag, published", [("(Reuters)", "2023-02-03"), ("(AP)", "2023-03-02")])
 def test_numeric_dates_read_in_the_outlets_order(tag, published):
     """Reuters (United Kingdom) writes 03/02/2023 for 3 February, the Associated Press (United States) for 2 March."""
