@@ -34,6 +34,7 @@ NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,4}([./-])\d{1,2}\1\d{2,4}(?!\d)")  # 10/
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 YEAR_FIRST = re.compile(r"\s*\d{4}\b")
 DOTTED_CLOCK = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})(?![\d.])")  # 14.34, read as 14:34
+DOTTED_AM_PM = re.compile(r"(?i:\b[ap](\.)m(\.)?)")  # a.m., read as am
 CLOCK = re.compile(r"(?i:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?)")
 CLOCK_FIRST = re.compile(r"^\d{1,2}[:.]\d{2}\b")
 # Where a date touches the text beside it: "ImagesOctober", "JTAFebruary", "Fabian8", "2018JERUSALEM",
@@ -68,11 +69,12 @@ def may_hold_a_date(text: str) -> bool:
 
 def unglued(text: str) -> tuple[str, list[int]]:
     """The text as the finder reads it, with the offset in `text` of each of its characters (and of its end): a
-    space at each glue point, single spaces, no stop after a month's abbreviation ("Oct. 29"), a colon in a dotted
-    clock ("14.34")."""
+    space at each glue point, single spaces, no stop after a month's abbreviation ("Oct. 29") or in "a.m.", a colon
+    in a dotted clock ("14.34")."""
     text = DOTTED_CLOCK.sub(r"\1:\2", text)
     glue = {m.start() for m in GLUE.finditer(text)}
     stops = {m.end() - 1 for m in ABBREVIATED_MONTH.finditer(text)}
+    stops |= {m.start(k) for m in DOTTED_AM_PM.finditer(text) for k in (1, 2) if m.group(k)}
     chars: list[str] = []
     offsets: list[int] = []
     for k, char in enumerate(text):

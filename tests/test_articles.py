@@ -186,6 +186,7 @@ def test_stamp_lines_give_the_date_and_stay_out_of_the_body(stamp):
     ("Tuesday, 5 March 2019 – 9:23pm IST | Place: BAGHDAD | Agency: XNA", "2019-03-05"),
     ("Published March 5th, 2019 – 12:20 GMT via", "2019-03-05"),
     ("Sat 9 Mar 2019 08.15 AST", "2019-03-09"),
+    ("Mar. 9, 2019 at 10:04 a.m. ET", "2019-03-09"),
     ("By Jane Doe and John Roe, Staff Writers | Published 2019-03-12T14:05:00Z", "2019-03-12"),
     # published, not updated, whichever comes first
     ("Published 9:15 AM GMT Tue, 5 March 2019 Updated 4:02 PM GMT Wed, 6 March 2019", "2019-03-05"),
