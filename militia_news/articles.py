@@ -11,7 +11,7 @@ from datetime import date
 
 from .dates import MONTH, latest_year_mentioned, opens_with_weekday, read_date, with_nearest_year
 from .model import Article, Caption, FieldEvidence, Post, Problem
-from .outlets import DASH, DATELINE_TAG, SOURCE, STAFF, Evidence, headline_trailer_outlet, outlet_evidence, resolve_outlet, tag_line_outlet
+from .outlets import DASH, DATELINE_TAG, SOURCE, STAFF, Evidence, headline_trailer_outlet, outlet_evidence, resolve_outlet, tag_line_outlets
 from .posts import HEADER_REACH, PARTNER_SIMILARITY
 from .reference import Reference
 from .rewrites import headline_rewrites
@@ -119,7 +119,7 @@ def line_kind(text: str, ref: Reference) -> str:
         return "caption"
     if lines.is_closing_credit(text):
         return "credit"
-    if tag_line_outlet(ref, text):
+    if tag_line_outlets(ref, text):
         return "tag"
     if lines.is_headline_like(text) or not has_words(text, MIN_BODY_WORDS):
         return "heading"

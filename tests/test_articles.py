@@ -414,3 +414,74 @@ def test_a_breadcrumb_is_page_junk_not_the_original_headline():
     ]))
     assert article.original_headline == "Iraq’s top cleric Sistani condemns Saudi executions as unjust aggression"
     assert "HomeMiddle" not in article.body
+
+
+STORY = "Iraqi militias warned on Monday that US forces must leave the country before the end of the year."
+
+
+def page(*lines: str) -> str:
+    """A post in the blog's layout: its headline, the copied headline, then the given lines."""
+    return "\n\n".join(["Antichrist’s men warn the Great Satan", "Iraqi militias warn US forces", *lines])
+
+
+SOURCE_LINE = "source, copyright, domain or tag line"
+
+
+@pytest.mark.parametrize("lines, outlet_id, signal", [
+    # a lede opened by its outlet in brackets, no place before it
+    (["(Axios) — " + STORY], "axios", "lede opened by the outlet"),
+    # a source line's cue closing the story, and outlets of outlets.yml no page has shown yet
+    ([STORY, "This story was originally published by The Conversation."], "the-conversation", SOURCE_LINE),
+    ([STORY, "Source: Kurdistan24"], "kurdistan-24", SOURCE_LINE),
+    ([STORY, "© 2024 The Independent"], "the-independent", SOURCE_LINE),
+    ([STORY, "This article first appeared on Foreign Policy."], "foreign-policy", SOURCE_LINE),
+    # a cue in capitals after a bar, and one naming the outlet with others
+    (["Published: 12 March 2021 | AGENCY: PTI", STORY], "press-trust-of-india", SOURCE_LINE),
+    ([STORY, "SOURCE: AL MAYADEEN AND NEWS AGENCIES"], "al-mayadeen", SOURCE_LINE),
+    # a link to the outlet's site closing a stamp line
+    (["Published 11:02 AM ET Tue, 3 March 2020 Forbes.com", STORY], "forbes", "link to the outlet's site"),
+    # the outlet's name on a short line between headline and story (a field of the page) is a hint
+    (["Gulf Times, 12 March 2021", STORY], "gulf-times", "outlet named around the story"),
+])
+def test_an_outlet_no_page_has_shown_is_named_by_its_source_signals(lines, outlet_id, signal):
+    [article] = parse(page(*lines))
+    assert article.outlet_id == outlet_id
+    assert [e.signal for e in article.evidence if e.field == "outlet"] == [signal]
+    assert [article.body] == [line for line in lines if STORY in line]  # the source lines are not body
+
+
+@pytest.mark.parametrize("credit", [
+    "Ahmad Al-Rubaiye | AFP | Getty Images", "AFP via Getty Images", "(AFP Photo)", "AP Photo/Hadi Mizban", "Photo: AFP",
+    "© Sabah Arar, AFP | Iraqi protesters gather in Tahrir Square in central Baghdad on Friday.",
+])
+def test_a_photo_credit_never_names_the_articles_outlet(credit):
+    [article] = parse(page(credit, STORY))
+    assert (article.outlet_id, article.body) == (None, STORY)
+    [other] = parse(page(credit, STORY, "This article first appeared on Foreign Policy."))
+    assert other.outlet_id == "foreign-policy"
+
+
+@pytest.mark.parametrize("lines", [
+    ["Trump tells Fox News he wants out", STORY],  # a sentence citing an outlet, not a field of the page
+    [STORY, "— With AFP"], [STORY, "Additional reporting by Reuters and AFP"],  # the agencies a story drew on
+])
+def test_an_outlet_cited_or_credited_around_the_story_is_no_hint(lines):
+    [article] = parse(page(*lines))
+    assert (article.outlet_id, article.body) == (None, STORY)
+
+
+def test_an_explicit_source_signal_outweighs_a_house_format():
+    """A house format counts only where its outlet is alone; a page carrying wire copy still shows as the via."""
+    guardian_stamp = "Last modified on Thu 8 Oct 2020 14.34 EDT"
+    [alone] = parse(page(guardian_stamp, STORY))
+    assert alone.outlet_id == "the-guardian"
+    captions = [f"Iraqi fighters on the frontline near Falluja, August {year}. Photograph: Ghaith Abdul-Ahad/The Guardian"
+                for year in (2014, 2015)]  # its house formats outweigh any one source line
+    [republished] = parse(page(guardian_stamp, STORY, *captions,
+                               "This article is republished from The Conversation under a Creative Commons license."))
+    assert (republished.outlet_id, republished.via_outlet_id) == ("the-conversation", None)
+    cna_stamps = ["(Updated: 15 Jan 2020 05:50AM)", "15 Jan 2020 05:42AM"]
+    [carried] = parse(page(*cna_stamps, STORY, "Source: AFP"))
+    assert (carried.outlet_id, carried.via_outlet_id) == ("afp", "cna")
+    [cited] = parse(page(*cna_stamps, STORY, "(Updated: 15 Jan 2020 06:10AM)", "Article text by FRANCE 24"))
+    assert cited.outlet_id == "france-24"
