@@ -6,13 +6,12 @@ import dataclasses
 import hashlib
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import latest_year_mentioned, read_date, with_nearest_year
+from .dates import MONTH, latest_year_mentioned, opens_with_weekday, read_date, with_nearest_year
 from .model import Article, Caption, FieldEvidence, Post, Problem
-from .outlets import DASH, DATELINE_TAG, SOURCE, STAFF, Evidence, headline_trailer_outlet, outlet_evidence, resolve_outlet, tag_line_outlet
+from .outlets import DASH, DATELINE_TAG, SOURCE, STAFF, Evidence, headline_trailer_outlet, outlet_evidence, resolve_outlet, tag_line_outlets
 from .posts import HEADER_REACH, PARTNER_SIMILARITY
 from .reference import Reference
 from .rewrites import headline_rewrites
@@ -30,19 +29,16 @@ PLACE_WORD = r"[A-Z][A-Za-z’'.-]+"
 PLACE = rf"{PLACE_WORD}(?: {PLACE_WORD}){{0,2}}"
 
 
-@lru_cache(maxsize=8)
-def dateline_pattern(month: str) -> re.Pattern[str]:
-    """A lede's dateline: "BAGHDAD (AP) —", "ERBIL, Kurdistan Region –", "Baghdad, Aug 11 (Prensa Latina)"."""
-    return re.compile(
-        rf"^(?P<place>{PLACE}(?:, (?!{month}\s)(?:{PLACE}))?)"
-        rf"(?:,? (?P<date>{month} \d{{1,2}}(?:, \d{{4}})?))?"
-        rf"(?: \((?P<tag>[^()]{{1,40}})\))?"
-        rf"(?P<sep>\s*(?:{DASH}|:)\s+|\s*[—–](?=[A-Z])|(?<=\))\s+(?=[A-Z]))(?P<rest>\S.*)$"
-    )
+DATELINE = re.compile(  # a lede's dateline: "BAGHDAD (AP) —", "ERBIL, Kurdistan Region –", "Baghdad, Aug 11 (Prensa Latina)"
+    rf"^(?P<place>{PLACE}(?:, (?!{MONTH}\s)(?:{PLACE}))?)"
+    rf"(?:,? (?P<date>{MONTH} \d{{1,2}}(?:, \d{{4}})?))?"
+    rf"(?: \((?P<tag>[^()]{{1,40}})\))?"
+    rf"(?P<sep>\s*(?:{DASH}|:)\s+|\s*[—–](?=[A-Z])|(?<=\))\s+(?=[A-Z]))(?P<rest>\S.*)$"
+)
 
 
 OUTLET_AFTER_BYLINE = rf"(?:\s*[,|]\s*|\s+{DASH}\s+)(?:the\s+)?[A-Z][\w .&’']*"  # ", Reuters", "| AP", "- The National"
-DESK_BYLINE = re.compile(r"^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}$")  # beside a date stamp: "FP Explainers"
+DESK_BYLINE = re.compile(r"^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3}$")  # beside a date stamp: "FP Explainers"
 ROLE_BYLINE = re.compile(r"^(?P<name>[^,]{3,60}), (?:[Ss]taff|[Ss]enior|[Cc]hief|[A-Z][a-z]+)? ?"
                          r"(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Cc]olumnist)(?:,.*)?$")  # "Matt Fagan, Staff writer, @x"
 STAFF_BYLINE = re.compile(  # "Middle East Eye staff", "Web Desk", "Explained Desk"
@@ -90,7 +86,7 @@ def is_place(text: str, ref: Reference) -> bool:
 
 def read_dateline(text: str, ref: Reference) -> Dateline | None:
     """The dateline that opens a lede: "BAGHDAD (AP) —", "ERBIL, Kurdistan Region –", "BAGHDAD:"."""
-    m = dateline_pattern(ref.lines.fragments["MONTH"]).match(text)
+    m = DATELINE.match(text)
     if not m:
         return None
     place, tag = m["place"], m["tag"]
@@ -113,17 +109,17 @@ def line_kind(text: str, ref: Reference) -> str:
     text = lines.without_glued_junk(text)
     if lines.is_boilerplate(text):
         return "boilerplate"
-    if lines.stamp_date(text):
-        return "stamp"
-    if lines.is_page_junk(text):
-        return "junk"
     if lines.is_footnote(text):
         return "footnote"
+    if lines.is_page_junk(text):
+        return "junk"
+    if lines.stamp(text):
+        return "stamp"
     if lines.caption_parts(text):
         return "caption"
     if lines.is_closing_credit(text):
         return "credit"
-    if tag_line_outlet(ref, text):
+    if tag_line_outlets(ref, text):
         return "tag"
     if lines.is_headline_like(text) or not has_words(text, MIN_BODY_WORDS):
         return "heading"
@@ -177,6 +173,12 @@ def parse_post(post: Post, ref: Reference) -> Article:
     numbers = [line.number for line in post.lines]
     blog = texts[0]
     kinds = ["blog headline"] + [line_kind(t, ref) for t in texts[1:]]
+    glued_stamps = {}  # a date glued to a line of the header or the story's first line: "Oct. 29, 2018JERUSALEM — …"
+    story = next((i for i, k in enumerate(kinds) if k == "body"), len(kinds))
+    for i in range(1, min(story + 1, len(texts))):
+        if kinds[i] in ("heading", "body", "caption") and (parts := ref.lines.glued_stamp(texts[i])):
+            glued_stamps[i], texts[i] = parts
+            kinds[i] = line_kind(texts[i], ref)
     top = texts[1: HEADER_REACH + 2]  # a photo's caption shown twice at the top of the page, above and in the story
     repeated = {t for t, n in Counter(texts[1:]).items()
                 if t in top and (n > 1 or any(o != t and o.startswith(t) for o in top))}
@@ -201,9 +203,9 @@ def parse_post(post: Post, ref: Reference) -> Article:
     for i in range(1, len(texts)):
         text = texts[i]
         in_header = body_seen < HEADER_BODY_PARAGRAPHS
-        if in_header and kinds[i] == "stamp" and byline is None and ref.lines.stamp_parts(text)[1]:
-            glued = ref.lines.stamp_parts(text)[1]  # "By Emanuel Fabian8 May 2021, 4:27 pm", "FP Explainers August 01, 2022"
-            found = read_byline(glued, ref) or ((glued, None, None) if DESK_BYLINE.match(glued) else None)
+        if in_header and kinds[i] == "stamp" and byline is None and ref.lines.stamp(text).rest:
+            beside = ref.lines.stamp(text).rest  # "By Emanuel Fabian8 May 2021, 4:27 pm", "FP Explainers August 01, 2022"
+            found = read_byline(beside, ref) or ((beside, None, None) if DESK_BYLINE.match(beside) else None)
             byline, byline_line = (found[0], i) if found else (None, 0)
             continue
         if in_header and kinds[i] in ("heading", "body") and byline is None:
@@ -251,8 +253,8 @@ def parse_post(post: Post, ref: Reference) -> Article:
                                  DATELINE_TAG, texts[dateline_line]))
     outlet_id, via_outlet_id = resolve_outlet(ref, evidence)
     day_first = bool(outlet_id) and ref.outlets[outlet_id].country not in ref.lines.month_first_countries
-    published, published_text, undated, date_signal, date_line = read_published(post, kinds, dateline, dateline_line,
-                                                                                 ref, day_first)
+    published, published_text, undated, date_signal, date_line = read_published(post, kinds, glued_stamps, dateline,
+                                                                                 dateline_line, ref, day_first)
     decided = [FieldEvidence(name, value, e.signal, e.line, e.text)
                for name, value in (("outlet", outlet_id), ("via", via_outlet_id)) for e in evidence
                if value and e.outlet_id == value]
@@ -263,7 +265,7 @@ def parse_post(post: Post, ref: Reference) -> Article:
                                      texts[dateline_line]))
     if published_text:
         decided.append(FieldEvidence("published", published.isoformat() if published else undated.isoformat()[5:],
-                                     date_signal, numbers[date_line], texts[date_line]))
+                                     date_signal, numbers[date_line], post.lines[date_line].text))
 
     if original is None:
         problems.append(Problem(post.seed_file, post.line_start, "warning",
@@ -336,34 +338,37 @@ def read_byline(text: str, ref: Reference) -> tuple[str, str | None, str | None]
     return None
 
 
-PUBLISHED_SIGNALS = ("date stamp above the story", "published or updated stamp", "dateline date",
-                     "date at the foot of the page")
+PUBLISHED_SIGNALS = ("published stamp", "date stamp above the story", "updated stamp", "dateline date",
+                     "date at the foot of the page")  # by rank, the first the strongest
 
 
-def read_published(post: Post, kinds: list[str], dateline: Dateline | None, dateline_line: int, ref: Reference,
-                   day_first: bool = False) -> tuple[date | None, str | None, date | None, str | None, int]:
-    """(date, the text it was read from, a month and day still needing its year, the signal, the line index).
-    `day_first`: the outlet writes numeric dates day first."""
+def read_published(post: Post, kinds: list[str], glued_stamps: dict[int, str], dateline: Dateline | None,
+                   dateline_line: int, ref: Reference, day_first: bool = False
+                   ) -> tuple[date | None, str | None, date | None, str | None, int]:
+    """(date, the text it was read from, a month and day still needing its year, the signal, the line index): of
+    the dates the stamps state, one its cue says was published, else the first above the story, else one updated,
+    else the dateline's, else one at the foot of the page. Never an embedded tweet's, nor a blog's date header
+    closing the post (it opens the next one). `day_first`: the outlet writes numeric dates day first."""
+    body_lines = [i for i, k in enumerate(kinds) if k == "body"] or [len(kinds)]
+    header_end = min(body_lines[HEADER_BODY_PARAGRAPHS - 1] if len(body_lines) >= HEADER_BODY_PARAGRAPHS
+                     else len(kinds), body_lines[-1])  # the header may reach past a caption and a standfirst
     candidates = []
-    body_lines = [i for i, k in enumerate(kinds) if k == "body"]
-    header_end = body_lines[HEADER_BODY_PARAGRAPHS - 1] if len(body_lines) >= HEADER_BODY_PARAGRAPHS else len(kinds)
-    last_body = max((i for i, k in enumerate(kinds) if k == "body"), default=len(kinds))
     for i, line in enumerate(post.lines):
-        if kinds[i] != "stamp":
+        stamp_text = glued_stamps.get(i) or (line.text if kinds[i] == "stamp" else None)
+        if stamp_text is None:
             continue
-        is_update = bool(re.search(r"updated|modified|published|posted", line.text, re.I))
-        tweet_time = ref.lines.is_tweet_time(line.text)  # "4:18 PM – Jan 13, 2023" under an embedded tweet
-        if (i < header_end and not tweet_time or i < (body_lines or [len(kinds)])[0]) and not is_update:
-            candidates.append((0, i, ref.lines.stamp_date(line.text), line.text))
-        elif is_update:
-            candidates.append((1, i, ref.lines.stamp_date(line.text), line.text))
-        elif i > last_body and not (i == len(post.lines) - 1 and ref.lines.is_weekday_date(line.text)):
-            # a bare date at the foot of the page; as the post's last line with its weekday, it is a blog date
-            # header ("Sunday, July 30, 2023") that opens the next post
-            candidates.append((3, i, ref.lines.stamp_date(line.text), line.text))
+        stamp = ref.lines.stamp(stamp_text)
+        blog_header = i == len(post.lines) - 1 and i > body_lines[-1] and opens_with_weekday(stamp_text)
+        if stamp.tweet and i > body_lines[0] or blog_header:
+            continue
+        for position, stated in enumerate(stamp.dates):
+            rank = (0 if stated.cue == "published" else 2 if stated.cue == "updated" else 1 if i < header_end
+                    else 4 if i > body_lines[-1] else None)
+            if rank is not None:
+                candidates.append((rank, i, position, stated.date.reading, stamp_text))
     if dateline and dateline.date_text:
-        candidates.append((2, dateline_line, dateline.date_text, dateline.text))
-    for rank, i, date_text, source_text in sorted(candidates):
+        candidates.append((3, dateline_line, 0, dateline.date_text, dateline.text))
+    for rank, i, _, date_text, source_text in sorted(candidates):
         found = read_date(date_text, day_first)
         if found is None:
             continue

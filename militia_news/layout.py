@@ -1,8 +1,10 @@
-"""What a line of a copied page is, by its shape: stamp, caption, credit, footnote, page junk, boilerplate.
+"""What a line of a copied page is, by its shape: caption, credit, footnote, page junk, boilerplate; and by its
+dates: a stamp.
 
 The shapes are data: the registry of line formats (line_formats.yml in the reference folder) lists them all,
-the generic ones and those particular to one outlet. `LineFormats` compiles the registry and answers what a
-line is; the post splitter, the article parser and the outlet resolver all ask it.
+the generic ones and those particular to one outlet. Stamps are no shapes: the date finder (dates.py) finds a
+line's dates, and a short line whose main content they are is a stamp. `LineFormats` compiles the registry and
+answers what a line is; the post splitter, the article parser and the outlet resolver all ask it.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text import ends_sentence, words
+from .dates import GLUE, MONTH_WORD, FoundDate, find_dates, is_date_word, opens_with_clock, without_time_words
+from .text import ends_sentence, has_words, words
 
-KINDS = ("stamp", "caption", "credit", "photo credit", "footnote", "junk", "boilerplate", "glued junk",
+KINDS = ("caption", "credit", "photo credit", "footnote", "junk", "boilerplate", "glued junk",
          "trailing credit")
 FRAGMENT = re.compile(r"\{([A-Z_]+)\}")
 GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9”)][.!?])(?=[A-Z][a-z])")  # "…the government.Supporters of…"
@@ -22,6 +25,12 @@ QUESTION_HEADLINE_WORDS = 16
 PARAGRAPH_WORDS = 12  # a line without its stop this long, in sentence case, is a paragraph, not a title
 PARAGRAPH_CAPITALS = 0.3  # the share of capitalized words below which a line reads in sentence case
 INNER_SENTENCE_END = re.compile(r"\b(?P<word>\w{3,})[”\"’]?\.[”\"’]?\s+(?=[A-Z“\"])")
+STAMP_WORDS = 24  # a longer line is no stamp: a stamp is a date with a few words beside it
+STAMP_OTHER_WORDS = 6  # the words a stamp line may hold besides its dates: a byline, a place, an outlet
+STAMP_PROSE_WORDS = 1  # of them, in lower case ("via", "4 min read"); more are a sentence, a headline or a caption
+GLUED_DATE_CHARS = 40  # how far from a line's start or end a date glued to it may begin or end
+STAMP_SEPARATORS = " .|,;:–—-·•()[]"  # what parts a stamp's dates from the words beside them
+HANDLE = re.compile(r"@\w")  # an embedded tweet's signature names its author's handle
 ABBREVIATIONS = {"gen", "col", "sgt", "capt", "mrs", "sen", "rep", "gov", "lieut", "adm", "brig", "maj", "jan", "feb",
                  "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "vol",
                  "no", "st", "ave", "blvd", "dept", "univ", "est", "approx"}
@@ -40,6 +49,24 @@ class LineFormat:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class StampDate:
+    """A date of a stamp line, and what its cue word says it is: "published", "updated" or None (no cue)."""
+
+    date: FoundDate
+    cue: str | None
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A line whose main content is a date: its dates, what else it holds (a byline, a place, a credit: `rest`),
+    and whether it is an embedded tweet's time or signature."""
+
+    dates: tuple[StampDate, ...]
+    rest: str
+    tweet: bool
+
+
 def expand(pattern: str, fragments: dict[str, str], seen: tuple[str, ...] = ()) -> str:
     """A pattern with every {NAME} replaced by its fragment (fragments may use fragments)."""
     def replace(m: re.Match[str]) -> str:
@@ -55,17 +82,18 @@ def expand(pattern: str, fragments: dict[str, str], seen: tuple[str, ...] = ()) 
 class LineFormats:
     """The registry of line formats, compiled; its questions are cached per line."""
 
-    def __init__(self, formats: list[LineFormat], fragments: dict[str, str],
-                 month_first_countries: frozenset[str] = frozenset()):
+    def __init__(self, formats: list[LineFormat], month_first_countries: frozenset[str] = frozenset(),
+                 date_cues: dict[str, list[str]] | None = None):
         self.formats = tuple(formats)
         self.month_first_countries = month_first_countries
-        self.fragments = {name: expand(pattern, fragments) for name, pattern in fragments.items()}
-        self.clock_first = re.compile(f"^{self.fragments['CLOCK']}")
-        self.weekday_first = re.compile(f"^{self.fragments['WEEKDAY']}")
+        cues = {kind: "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+                for kind, forms in (date_cues or {}).items()}
+        cue_words = "|".join(f"(?P<{kind}>{forms})" for kind, forms in cues.items()) or "(?!)"
+        self.date_cue = re.compile(rf"(?:(?<![A-Za-z])|{GLUE.pattern})(?i:{cue_words})\b")  # "STEVENSPublished:" too
         self.by_kind = {kind: tuple(f for f in formats if f.kind == kind) for kind in KINDS}
         self.house_formats = tuple(f for f in formats if f.outlet)
         self.caption_parts = lru_cache(maxsize=100_000)(self._caption_parts)
-        self.stamp_parts = lru_cache(maxsize=100_000)(self._stamp_parts)
+        self.stamp = lru_cache(maxsize=100_000)(self._stamp)
         self.is_page_junk = lru_cache(maxsize=100_000)(self._is_page_junk)
         self.is_headline_like = lru_cache(maxsize=100_000)(self._is_headline_like)
 
@@ -109,14 +137,50 @@ class LineFormats:
         m = self.first("photo credit", text)
         return m["credit"].strip() if m else None
 
-    def _stamp_parts(self, text: str) -> tuple[str, str | None] | None:
-        """(date, byline or None) of a publication or update stamp line; a byline glued to its date keeps "By"."""
-        m = self.first("stamp", text)
-        return (m["date"], m.groupdict().get("byline")) if m else None
+    def _stamp(self, text: str) -> Stamp | None:
+        """The line as a stamp: a short line whose main content is a full date or two, with their cue words
+        ("Published", "Updated"), times, separators and a few other words: "Updated 8:17 AM EDT, Thu October 25,
+        2018", "By Emanuel Fabian8 May 2021, 4:27 pm", "Friday, 18 March 2011 – 9:23pm IST | Place: NEW YORK"."""
+        if has_words(text, STAMP_WORDS + 1) or self.too_wordy_for_a_stamp(text):
+            return None
+        found = find_dates(text)
+        if not found:
+            return None
+        bounds = [0, *(edge for d in found for edge in (d.start, d.end)), len(text)]
+        between = [text[bounds[k]: bounds[k + 1]] for k in range(0, len(bounds), 2)]  # the text around the dates
+        dates = []
+        for before, date in zip(between, found):
+            cues = [m.lastgroup for m in self.date_cue.finditer(before)]
+            dates.append(StampDate(date, cues[-1] if cues else None))
+        rest = " ".join(p for p in (without_time_words(self.date_cue.sub(" ", piece)).strip(STAMP_SEPARATORS)
+                                    for piece in between) if p)
+        if self.too_wordy_for_a_stamp(rest) or MONTH_WORD.search(rest):  # a period: "February 23 – March 1, 2022"
+            return None
+        if ends_sentence(text) and any(w[0].islower() and not is_date_word(w) for w in words(rest)):
+            return None  # a sentence: "She left January 5, 2020."
+        return Stamp(tuple(dates), rest, opens_with_clock(text) or bool(HANDLE.search(rest)))
 
-    def stamp_date(self, text: str) -> str | None:
-        parts = self.stamp_parts(text)
-        return parts[0] if parts else None
+    def too_wordy_for_a_stamp(self, text: str) -> bool:
+        """More words besides dates, times and cue words than a stamp holds beside them: a sentence, a caption."""
+        other = [w for w in words(self.date_cue.sub(" ", text)) if not is_date_word(w)]
+        return len(other) > STAMP_OTHER_WORDS or sum(w[0].islower() for w in other) > STAMP_PROSE_WORDS
+
+    def glued_stamp(self, text: str) -> tuple[str, str] | None:
+        """(stamp, rest of the line) of a line with a date glued to its start or end, no space between:
+        "Oct. 29, 2018JERUSALEM — Thousands …", "… the Sadrists’ reform agenda.Thursday 13/01/2022"."""
+        glue = [m.start() for m in GLUE.finditer(text)]
+        for point in (p for p in glue if p >= len(text) - GLUED_DATE_CHARS):
+            if self.is_bare_stamp(text[point:]):
+                return text[point:], text[:point]
+        for point in (p for p in glue if p <= GLUED_DATE_CHARS):
+            if self.is_bare_stamp(text[:point]):
+                return text[:point], text[point:]
+        return None
+
+    def is_bare_stamp(self, text: str) -> bool:
+        """A date with its cue words and times alone: "Thursday 13/01/2022", "Oct. 29, 2018"."""
+        stamp = self.stamp(text)
+        return bool(stamp) and not stamp.rest
 
     def without_glued_junk(self, text: str) -> str:
         """The line without an image file name or URL glued before it."""
@@ -140,14 +204,6 @@ class LineFormats:
     def is_closing_credit(self, text: str) -> bool:
         return self.is_("credit", text) or self.is_("photo credit", text)
 
-    def is_tweet_time(self, text: str) -> bool:
-        """A stamp opening with its clock, "4:18 PM – Jan 13, 2023": an embedded tweet's time."""
-        return bool(self.clock_first.match(text))
-
-    def is_weekday_date(self, text: str) -> bool:
-        """A date opening with its weekday, "Sunday, July 30, 2023": a blog's date header."""
-        return bool(self.weekday_first.match(text))
-
     def reads_as_sentence(self, text: str) -> bool:
         """A title-shaped line that is a paragraph missing its stop: long, in sentence case, no question or label
         ("Projectile landed in open area of border community Nahal Oz with no damage or injuries reported")."""
@@ -165,7 +221,7 @@ class LineFormats:
         n = len(words(text))
         if n < 2 or n > 30:
             return False
-        if self.caption_parts(text) or self.stamp_date(text) or self.is_page_junk(text):
+        if self.caption_parts(text) or self.is_page_junk(text) or self.stamp(text):
             return False
         if text[0].islower() or text.startswith(("[", "(", "#", "*")):
             return False

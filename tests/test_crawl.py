@@ -82,8 +82,44 @@ def article_at(db: sqlite_utils.Database, seed_file: str, line: int) -> dict:
     ("dev05.txt", 29, {"byline": "Explained Desk"}),
     # an interview the outlet itself gave: "As she explained when National Geographic caught up with her"
     ("dev06.txt", 33, {"outlet_id": "national-geographic", "byline": "Simon Worrall"}),
+    # a date cue glued to the byline before it: "By WILLIAM K. STEVENSPublished: October 24, 1989"
+    ("dev04.txt", 64, {"byline": "WILLIAM K. STEVENS", "published": "1989-10-24"}),
+    # a blog's weekday date header closing a post after its share buttons opens the next post: no date here
+    ("dev08.txt", 63, {"published": None}),
+    # a lede opened by its outlet in brackets with no place before it: "(Newser) – Vladimir Putin on Sunday …"
+    ("dev11.txt", 75, {"outlet_id": "newser"}),
+    # a source line's cue, the outlet in capitals: "Article text by FRANCE 24" (the photo's credit above the
+    # headline, "© Sabah Arar, AFP | A fire truck …", names no outlet)
+    ("dev14.txt", 30, {"outlet_id": "france-24"}),
+    # a cue in a field after a bar: "Friday, 18 March 2011 – 9:23pm IST | Place: NEW YORK | Agency: ANI"
+    ("dev12.txt", 74, {"outlet_id": "asian-news-international"}),
+    # the outlet's site closing its stamp line, "… Updated 9:54 AM ET Tue, 15 May 2018 CNBC.com"; the photo credit
+    # under it, "HAIDAR HAMDANI | AFP | Getty Images", names no outlet
+    ("dev11.txt", 133, {"outlet_id": "cnbc", "published": "2018-05-14"}),
 ])
 def test_dev_page_fields(dev_db, page, line, expected):
+    article = article_at(sqlite_utils.Database(dev_db), page, line)
+    assert {field: article[field] for field in expected} == expected
+
+
+@pytest.mark.parametrize("page, line, expected", [
+    # published, not updated, on one line, each date after its clock
+    ("dev11.txt", 133, {"published": "2018-05-14"}),  # Published 11:45 AM ET Mon, 14 May 2018 Updated 9:54 AM ET …
+    ("dev11.txt", 203, {"published": "2017-09-01"}),  # Published: 15:50 EDT, 1 September 2017 | Updated: …
+    # a stamp with other words beside its date: "Friday, 18 March 2011 – 9:23pm IST | Place: NEW YORK | Agency: ANI"
+    ("dev12.txt", 74, {"published": "2011-03-18"}),
+    ("dev14.txt", 119, {"published": "2018-12-04"}),  # Published December 4th, 2018 – 12:20 GMT via
+    ("dev12.txt", 191, {"published": "2016-05-06"}),  # Updated 5:20 AM ET, Fri May 6, 2016(CNN)
+    # a date glued to the byline before it, to a photo credit, to the standfirst's end, to the lede's dateline
+    ("dev11.txt", 181, {"byline": "Miriam Jackson", "published": "2020-02-09"}),  # Miriam JacksonFebruary 9, 2020
+    ("dev15.txt", 112, {"published": "2021-10-08"}),  # AHMAD AL-RUBAYE/AFP via Getty ImagesOctober 8, 2021
+    ("dev12.txt", 283, {"published": "2022-01-13"}),  # … the Sadrists’ reform agenda.Thursday 13/01/2022
+    ("dev14.txt", 87, {"dateline": "JERUSALEM", "published": "2018-10-29"}),  # Oct. 29, 2018JERUSALEM — Thousands …
+])
+def test_later_dev_page_dates(dev_db, page, line, expected):
+    """The dev pages released after the date rules were written (dev11–dev15), where the checkout has them."""
+    if not (DEV_PAGES / page).exists():
+        pytest.skip(f"{page} is not among this checkout's dev pages")
     article = article_at(sqlite_utils.Database(dev_db), page, line)
     assert {field: article[field] for field in expected} == expected
 
@@ -104,6 +140,8 @@ def test_dev_page_original_headlines_come_from_the_fullest_copy(dev_db):
     ("dev07.txt", 20, "Iraq: Al-Baghdadi challenges Moqtada al-Sadr"),
     # an unlabelled blog headline above the copied title under its picture, the image's file name glued to it
     ("dev09.txt", 104, "GOP: We’re A Nation At War Against Islamic Terrorism"),
+    # a photo credit "HAIDAR HAMDANI | AFP | Getty Images" is not the headline (nor a title naming its outlet)
+    ("dev11.txt", 133, "Cleric who fought US troops is winning Iraq’s election: Meet Moqtada al Sadr"),
     # a photo caption credited "(Kan News screenshot)" is not the headline
     ("dev02.txt", 86, "Escalation: Explosive Balloons, Israel Strikes Hamas, Hamas Launches Rockets “As Warning To "
                       "Israel”"),
@@ -140,6 +178,28 @@ def test_evidence_says_what_decided_each_field(dev_db):
     # every decided outlet has its evidence
     assert not list(db.query("select id from articles where outlet_id is not null and id not in "
                              "(select article_id from evidence where field = 'outlet')"))
+
+
+def test_outlets_named_or_linked_around_the_story(dev_db):
+    """A link to the outlet's site between headline and story decides; its name on a short line there is a hint."""
+    db = sqlite_utils.Database(dev_db)
+    rows = [(r["value"], r["signal"], r["line"]) for r in db["evidence"].rows_where(
+        "article_id = ? and field = 'outlet'", [article_at(db, "dev11.txt", 133)["id"]])]
+    assert rows == [("cnbc", "link to the outlet's site", 139)]
+    rows = {(r["value"], r["signal"], r["text"]) for r in db["evidence"].rows_where(
+        "article_id = ? and field = 'outlet'", [article_at(db, "dev08.txt", 3)["id"]])}
+    assert ("brooklyn-eagle", "outlet named around the story", "By Brooklyn Eagle") in rows
+
+
+def test_photo_credits_in_their_own_shapes_are_captions(dev_db):
+    """A credit after a bar ("… today. | Photo: Reuters") or before the caption ("© Sabah Arar, AFP | A fire truck …")
+    is a photo caption's, out of the body, and names no outlet."""
+    db = sqlite_utils.Database(dev_db)
+    for page, line, credit, outlet_id in [("dev12.txt", 225, "Reuters", None), ("dev14.txt", 30, "Sabah Arar, AFP", "france-24")]:
+        article = article_at(db, page, line)
+        [caption] = db["captions"].rows_where("article_id = ?", [article["id"]])
+        assert (caption["credit"], article["outlet_id"]) == (credit, outlet_id)
+        assert caption["text"] not in article["body"]
 
 
 def test_house_formats_name_no_other_outlet_on_the_dev_pages(dev_db):
