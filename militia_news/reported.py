@@ -21,7 +21,7 @@ from functools import lru_cache
 import syntok.segmenter as segmenter
 
 from .reference import SpeechVerbs
-from .speakers import (ASIDE, AUXILIARY, FINITE, FIRST_VERB, HEAD_OF, LEADING_CONJUNCTION, MEMBER_AFTER, PARTICIPLE, PEOPLE,
+from .speakers import (ASIDE, AUXILIARY, DOCUMENTS, FINITE, FIRST_VERB, HEAD_OF, LEADING_CONJUNCTION, MEMBER_AFTER, PARTICIPLE, PEOPLE,
                        PERSON, RELATIVE, Speaker, from_phrase, mentions_between, named, possessive, without_titles)
 from .vocabulary import ABBREVIATED_TITLES, SPEAKER_TITLES
 
@@ -38,6 +38,8 @@ NOUN_OBJECT = re.compile(  # "demanded early elections", "ordered investigations
     r"during|after|before|and|or|but|responsibility|comment|anonymity|any|he|she|they|we)\b)(?=[a-z“‘\"])")
 LEADING_AND = re.compile(r"(?:[\s,]*(?:and|but)\s+|[\s,]+)?")  # what joins a second clause to the first
 AS_SAID = re.compile(r"^\s*As\s+(?P<who>[^,]{1,60}?)\s+(?:has\s+|had\s+|have\s+)?$")  # "As she explained, C"
+AS_SPEAKER = re.compile(  # who says "As X explained, C": a name, a pronoun, a person or a document; not "As its subtitle hints"
+    rf"(?-i:[A-Z])|(?:he|she|they|we|I)$|.*\b(?:{PERSON}|{DOCUMENTS}|statement)$", re.I)
 AS_SAID_REST = re.compile(r"^[^.;“”\"]{0,120}?,\s+(?=[a-z“])")  # the "as" clause ends at a comma before a clause
 NOUN = "noun:"  # marks a frame found by a noun ("warnings that …") in a sentence's list of frames
 NOUN_POSITION = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|amid|of|despite|after|following|over|new|recent)|[’']s)\s+$",
@@ -140,10 +142,9 @@ RELATIVE_THAT = re.compile(rf"\s+that\s+(?:{AUXILIARY}|[a-z]+ed)\b")  # "remarks
 INFINITIVE = re.compile(  # "to" before a verb: not "to the press", "to President Salih", "to 60 percent"
     r"(?:not\s+)?to\s+(?!(?:the|a|an|his|her|its|their|this|these|those|our|my|your|him|them|us|me|reporters|"
     r"journalists)\b)[a-z]")
-CLAUSE_VERB = re.compile(  # what makes words a clause: a pronoun subject, an auxiliary, a past form or a verb in -s
+CLAUSE_VERB = re.compile(  # what makes words a clause: a pronoun subject, an auxiliary, a past form, "Iraq needs"
     rf"\b(?:I|we|you|they|he|she|it|{AUXILIARY}|be|been|can|could|may|might|must|should|shall|do|does|did|"
-    r"[a-z]+n[’']t|[a-z]{2,}ed)\b"
-    r"|(?<!\d)\s(?!(?:its|his|this|us|news|less|across|unless|always|perhaps|whereas)\b)[a-z]{2,}s\b")  # not "178,000 jobs"
+    r"[a-z]+n[’']t|[a-z]{2,}ed)\b|[A-Z][\w’'-]*\s[a-z]{2,}s\b")  # not "178,000 jobs", "its campaign against the rebels"
 AGAINST = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+against\s+")  # "cautioned (Y) against C"
 
 
@@ -359,6 +360,7 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
         return outer
     first = max(statements[-1].end, s_start) if statements else s_start
     as_said = AS_SAID.match(before) if not statements else None
+    as_said = as_said if as_said and AS_SPEAKER.match(as_said["who"]) else None
     rest = AS_SAID_REST.search(after) if as_said else None
     if rest:  # "As she explained when …, there’s a much larger number of faults …"
         speaker = from_phrase(as_said["who"], s_start + as_said.start("who"), verb, paragraph, **context)
@@ -402,8 +404,8 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
                 and (not speech.has(verb, "on") or ON.match(paragraph, v_end)))  # "called on to"; "called to" summons
     if passive and start is not None and not THAT.match(paragraph, v_end) and not speech.has(verb, "of") and not directed:
         return None  # "was reported felt in Vermont": no statement; but "it was reported that C", "accused of C"
-    if start is None:
-        return Statement(v_end, v_end, speaker, verb)  # a frame with no content: still the sentence's speaker
+    if start is None:  # a frame with no content: still the sentence's speaker, unless a participle ("slogans condemning …")
+        return None if paragraph[v_start:v_end].endswith("ing") else Statement(v_end, v_end, speaker, verb)
     end = content_end(paragraph, start, min(next_frame, s_end))
     end = trim_to_conjunction(paragraph, start, end, next_frame < s_end)
     agent = AGENT.search(paragraph, start, end) if passive else None
@@ -703,7 +705,7 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
         return v_end + m.end()
     if speech.has(verb, "object"):
         m = LISTENER.match(after)
-        if m and speech.has(verb, "bare") and CLAUSE_START.match(after, m.end()) and CLAUSE_VERB.search(after, m.end()):
+        if m and speech.has(verb, "bare") and CLAUSE_START.match(after, m.end()):
             return v_end + m.end() + len(CLAUSE_START.match(after, m.end())[0])  # "telling them their message …"
         return None  # "X told reporters." with no clause
     form = re.search(r"\w+$", paragraph[:v_end])
@@ -715,12 +717,12 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
     if not speech.has(verb, "bare") and not participle:
         return None  # "condemned the incident", "claimed responsibility": an object; but "…, stating the strike was …"
     m = CLAUSE_START.match(after)
-    if m and (not after[m.end():].startswith(("“", '"')) or quoted_inside(after)) and (
-            CLAUSE_VERB.search(after, m.start(), clause_end(after, m.end()))
-            or not (form[0].endswith("ing") or after[m.end():][:1].isdigit())):
-        return v_end + m.end()  # "said political parties could …"; not "added 178,000 jobs", "signaling the pace of …"
-    m = PRONOUN_CLAUSE.match(after)
-    return v_end + m.end() if m else None
+    if not (m and (not after[m.end():].startswith(("“", '"')) or quoted_inside(after))):
+        m = PRONOUN_CLAUSE.match(after)  # "said in February he backed …"
+    if m and (CLAUSE_VERB.search(after, m.start(), clause_end(after, m.end()))
+              or not (form[0].endswith("ing") or after[m.end():][:1].isdigit())):
+        return v_end + m.end()  # "said political parties could …"; not "added 178,000 jobs", "continuing its campaign"
+    return None
 
 
 def clause_end(text: str, start: int) -> int:
