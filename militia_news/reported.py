@@ -4,6 +4,7 @@ A statement is a reporting frame and its content clause, within one sentence (se
 
     X said (that) C          X told Y (that) C           X said in a statement on Monday that C
     X urged Y to C           X called for C               X called on Y to C
+    X announced he was …     X expressed concern that C   X cautioned against C    Insisting C, X said …
     C, X said.               C, said X.                   According to X, C        C, according to X.
 
 The verbs and their frames are data (speech.yml). A content clause runs to the sentence's end, or to where a
@@ -268,11 +269,13 @@ def sentence_statements(paragraph: str, s_start: int, s_end: int, spans, context
     statements: list[Statement] = []
     subject: Speaker | None = None  # the sentence's speaker, for "…, adding that …"
     said_until = s_start  # the end of the last frame that gave a statement: "A, the Observer reported, and B, …"
+    inner: dict[int, int] = {}  # a frame inside another's content clause: where its own clause starts
     for k, (v_start, v_end, verb) in enumerate(found_frames):
         later = [found_frames[n][0] for n in range(k + 1, len(found_frames)) if opens[n]]
         that = THAT.match(paragraph, v_end, s_end) if not verb.startswith(NOUN) and verb != "according to" else None
-        while that and later and NESTED_SUBJECT.fullmatch(paragraph, that.end(), later[0]):
-            later.pop(0)  # "He noted that Mr Sadr called for …": a statement inside the content, not after it
+        clause = that.end() if that else content_start(paragraph, v_end, s_end, verb, speech) if opens[k] else None
+        while clause is not None and later and NESTED_SUBJECT.fullmatch(paragraph, clause, later[0]):
+            inner[later.pop(0)] = clause  # "He noted that Mr Sadr called for …", "Witnesses said the gunmen shouted that …"
         next_frame = later[0] if later else s_end
         context = {**context, "position": context["paragraph_offset"] + v_start,
                    "sentence": context["paragraph_offset"] + s_start}  # what a pronoun or description may refer to
@@ -283,8 +286,8 @@ def sentence_statements(paragraph: str, s_start: int, s_end: int, spans, context
             statement = noun_frame(paragraph, s_start, s_end, v_start, v_end, verb.removeprefix(NOUN), next_frame,
                                    context)
         else:
-            statement = verb_frame(paragraph, s_start, s_end, v_start, v_end, verb, next_frame, spans, context,
-                                   speech, subject, statements)
+            statement = verb_frame(paragraph, inner.get(v_start, s_start), s_end, v_start, v_end, verb, next_frame, spans,
+                                   context, speech, subject, statements)
         if statement is None:
             continue
         if statement.speaker is not None:

@@ -465,3 +465,12 @@ def test_claim_takes_an_infinitive_and_a_participle_without_content_passes_on_no
         "to have shot down a drone over the base": ("The group", "claim")}
     assert reads("The demonstrators chanted slogans condemning the embassy and calling for a boycott of the "
                  "talks.") == {"a boycott of the talks": ("The demonstrators", "call")}
+
+
+def test_a_frame_inside_a_content_clause_without_that(dev_db):
+    """"X said the imagery suggests that C" (dev09): X's statement is the whole clause, the inner one is its
+    subject's; "Witnesses said the gunmen shouted that C" in another outlet's style."""
+    row = statement(sqlite_utils.Database(dev_db), "dev09.txt", 152, "the imagery suggests that China")
+    assert (row["speaker"], row["verb"]) == ("Hans Kristensen", "say")
+    assert reads("Witnesses said the gunmen shouted that they would return.") == {
+        "the gunmen shouted that they would return": ("Witnesses", "say"), "they would return": ("the gunmen", "shout")}
