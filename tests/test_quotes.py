@@ -190,3 +190,19 @@ def test_a_quotation_naming_its_speaker_in_its_opening_words():
         [quote] = [q for q in find_quotes(body, [mention], {entity: "person"}) if q.kind == "speech"]
         found[entity] = quote.speaker_entity_id
     assert found == {"marco-rubio": "marco-rubio", "joe-biden": None}
+
+
+def test_verbs_of_manner_of_speaking_attribute_and_a_noun_form_does_not(db, dev_db):
+    """“…,” X shouted / X complained: “…” (manner_speaking-37.3, complain-37.8); a form used as a noun is no
+    attribution: "in order to" after “especially Israel and the Jews” (dev04), "in remarks" (seeds)."""
+    found = [(q.text, q.speaker, q.verb) for q in find_quotes(
+        "“We will not leave this square,” the protester shouted.\n\n"
+        "The coach complained to reporters: “Nobody asked us about the schedule.”\n\n"
+        "“We owe the fans a better season,” the owner said in remarks after the vote.", [], {}) if q.kind == "speech"]
+    assert found == [("We will not leave this square", "the protester", "shout"),
+                     ("Nobody asked us about the schedule.", "The coach", "complain"),
+                     ("We owe the fans a better season", "the owner", "say")]
+    row = quote(sqlite_utils.Database(dev_db), "dev04.txt", 118, "especially Israel and the Jews")
+    assert (row["speaker"], row["verb"]) == ("Moqtada", "say")
+    row = quote(db, S003, 106, "host of very difficult things to discuss")
+    assert (row["speaker"], row["verb"]) == ("Trump", "say")

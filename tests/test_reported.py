@@ -2,12 +2,17 @@
 
 import re
 
+import pytest
 import sqlite_utils
 
+from militia_news.errors import BuildError
 from militia_news.model import ResolvedMention
 from militia_news.quotes import find_quotes
+from militia_news.reference import default_speech, load_speech
 
 from .test_crawl import article_at
+from .test_quotes import S000, S003
+from .test_quotes import quote as quote_row
 
 
 def reported(db: sqlite_utils.Database, seed_file: str, line: int) -> list[dict]:
@@ -351,3 +356,121 @@ def test_the_newest_rules_leave_ordinary_sentences_alone():
     assert found["to form a government"] == ("President Salih", "barham-salih")
     assert not [text for text in found if text.startswith("to comment")]
     assert found["Iran had enriched uranium to 60 percent"] == ("The watchdog (IAEA)", None)
+
+
+def reads(text: str) -> dict:
+    """{statement: (speaker, verb)} of the reported statements `find_quotes` reads in a text with no names."""
+    return {q.text: (q.speaker, q.verb) for q in find_quotes(text, [], {}) if q.kind == "reported"}
+
+
+def test_every_form_of_a_class_member_is_a_reporting_verb(db, dev_db):
+    """The verbs of communication come from their classes (speech.yml), each form from lemminflect: "hinted that"
+    (say-37.7), "mentioning he was …", "implored Y to C" (urge-58.1); a participle opening a sentence is one too."""
+    speech = default_speech()
+    assert {speech.lemma(f) for f in ("implored", "implores", "imploring", "Insisting", "emphasised")} == {
+        "implore", "insist", "emphasize"}
+    row = statement(db, S003, 106, "sanctions on Iraq were still a possibility")
+    assert (row["speaker"], row["verb"]) == ("Donald Trump", "hint")
+    row = statement(sqlite_utils.Database(dev_db), "dev03.txt", 201, "he was “horrified”")
+    assert (row["speaker"], row["verb"]) == ("Antonio Guterres", "mention")
+    assert reads("The senator implored colleagues to reconsider the bill, according to a transcript.") == {
+        "to reconsider the bill": ("The senator", "implore")}
+
+
+def test_a_verb_of_an_unknown_class_stops_the_build(tmp_path):
+    (tmp_path / "speech.yml").write_text("classes: {say-37.7: [closing]}\nverbs:\n  gush: {class: manner-37.3}\n")
+    with pytest.raises(BuildError, match="no class 'manner-37.3'"):
+        load_speech(tmp_path / "speech.yml")
+
+
+def test_a_participle_opening_a_sentence_reports_its_own_frame(db):
+    """"Insisting C, X said …": C ends at the comma before the main clause, whose subject speaks; "Reiterating a
+    similar message, Shammari told Al Jazeera: “…”" and "Speaking to reporters, …" report nothing of their own."""
+    assert reads("Insisting it wasn’t rehearsed, the mayor said the vote was fair.") == {
+        "it wasn’t rehearsed": ("the mayor", "insist"), "the vote was fair": ("the mayor", "say")}
+    assert reads("Speaking to reporters, the mayor said the vote was fair.") == {
+        "the vote was fair": ("the mayor", "say")}
+    article = article_at(db, S003, 140)
+    rows = list(db["quotes"].rows_where("article_id = ? and verb = 'reiterate'", [article["id"]]))
+    assert rows == []
+    assert quote_row(db, S003, 140, "We expect an unprecedented number")["speaker"] == "Shammari"
+
+
+def test_a_light_verb_with_a_noun_of_attitude_and_that():
+    """"X expressed concern that C" (frame attitude); a sentence of dev14, and one of another outlet's style."""
+    assert reads("One of Sadr’s top aides expressed concerns that some parties were trying to sabotage the cleric’s "
+                 "victory.") == {"some parties were trying to sabotage the cleric’s victory": (
+                     "One of Sadr’s top aides", "express")}
+    assert reads("The coach expressed his deep frustration over the schedule that the league had ignored "
+                 "player safety.") == {"the league had ignored player safety": ("The coach", "express")}
+    assert reads("The minister expressed support for the plan.") == {}
+
+
+def test_that_omission_before_a_subject_pronoun():
+    """Verbs of the say, manner-of-speaking, complain and confess classes take a clause without "that" when a
+    subject pronoun and its verb open it (frame pronoun): sentences of dev11 and dev12, and an outside one;
+    "revealed it to the press" is an object."""
+    assert reads("The Sadrist movement was the first to announce its withdrawal when its leader, prominent Shiite "
+                 "cleric Muqtada al-Sadr, declared he will not run.")["he will not run"][1] == "declare"
+    found = speakers_of("In a televised speech on July 15, 2021, the leader of the Sadrist movement Muqtada al-Sadr "
+                        "announced he was withdrawing from the election race.",
+                        {"Muqtada al-Sadr": ("muqtada-al-sadr", "person")})
+    assert found == {"he was withdrawing from the election race": ("Muqtada al-Sadr", "muqtada-al-sadr")}
+    assert reads("The quarterback grumbled on Sunday they were never given a chance.") == {
+        "they were never given a chance": ("The quarterback", "grumble")}
+    assert reads("The ministry revealed it to the press.") == {}
+
+
+def test_the_frames_of_the_advise_class():
+    """advise-37.9: "X cautioned against C", "X instructed Y to C" (sentences of dev15), "X advised Y to C"."""
+    assert reads("Moreover, he cautioned against the participation of any party under the banner of the Hashid "
+                 "al-Shaabi in the country’s upcoming elections.") == {
+        "the participation of any party under the banner of the Hashid al-Shaabi in the country’s upcoming elections":
+            ("he", "caution")}
+    assert reads("The Palestinian Authority (PA) leadership reportedly instructed the mosques it controls to focus "
+                 "their religious sermons on the embassy relocation.")[
+        "to focus their religious sermons on the embassy relocation"][1] == "instruct"
+    assert reads("The county clerk advised voters to bring photo identification.") == {
+        "to bring photo identification": ("The county clerk", "advise")}
+
+
+def test_a_verb_form_in_another_sense_is_no_statement(db, dev_db):
+    """Without its frame a form is a noun or another verb: "a Palestinian state", "remarks that sparked …",
+    "…, reporting on his meeting", "…, continuing its campaign", "added 178,000 jobs", "pledged allegiance to the
+    person", "notify the other in advance", "As its subtitle hints"."""
+    dev = sqlite_utils.Database(dev_db)
+    assert not [r for r in reported(dev, "dev02.txt", 108) if r["verb"] == "state"]
+    assert not [r for r in reported(dev, "dev02.txt", 30) if r["verb"] == "notify"]
+    assert not [r for r in reported(dev, "dev07.txt", 110) if r["verb"] == "hint"]
+    assert not [r for r in reported(db, S000, 37) if r["text"].startswith("sparked")]
+    assert statement(db, S000, 447, "to close the embassy")["text"].endswith("to President Barham Salih")
+    assert statement(db, S003, 405, "it does not plan to leave Iraq")["text"].endswith("despite rumors suggesting otherwise")
+    assert reads("The army shelled the town, continuing its campaign against the rebels.") == {}
+    assert reads("Gulf states that have normalized ties with Israel were silent.") == {}
+    assert reads("The economy added 178,000 jobs in March, the Labor Department said.") == {
+        "The economy added 178,000 jobs in March": ("the Labor Department", "say")}
+    assert reads("The rally was held in a Palestinian state, the organizers said in a statement, reporting on "
+                 "their march.") == {"The rally was held in a Palestinian state": ("the organizers", "say")}
+    assert reads("As its name suggests, the fund pays for roads.") == {}
+    assert reads("As the statement noted, the vote was delayed twice.") == {
+        "the vote was delayed twice": ("the statement", "note")}
+
+
+def test_claim_takes_an_infinitive_and_a_participle_without_content_passes_on_no_subject(dev_db):
+    """"the person who claimed to be the Mahdi" (dev04); "The demonstrators chanted slogans condemning …, calling
+    for …": the demonstrators, not "The demonstrators chanted slogans", call."""
+    dev = sqlite_utils.Database(dev_db)
+    assert statement(dev, "dev04.txt", 40, "to be the Mahdi under the Kaaba")["verb"] == "claim"
+    assert reads("The group claimed to have shot down a drone over the base.") == {
+        "to have shot down a drone over the base": ("The group", "claim")}
+    assert reads("The demonstrators chanted slogans condemning the embassy and calling for a boycott of the "
+                 "talks.") == {"a boycott of the talks": ("The demonstrators", "call")}
+
+
+def test_a_frame_inside_a_content_clause_without_that(dev_db):
+    """"X said the imagery suggests that C" (dev09): X's statement is the whole clause, the inner one is its
+    subject's; "Witnesses said the gunmen shouted that C" in another outlet's style."""
+    row = statement(sqlite_utils.Database(dev_db), "dev09.txt", 152, "the imagery suggests that China")
+    assert (row["speaker"], row["verb"]) == ("Hans Kristensen", "say")
+    assert reads("Witnesses said the gunmen shouted that they would return.") == {
+        "the gunmen shouted that they would return": ("Witnesses", "say"), "they would return": ("the gunmen", "shout")}
