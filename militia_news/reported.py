@@ -43,7 +43,7 @@ NOUN_OBJECT = re.compile(  # "demanded early elections", "ordered investigations
 LEADING_AND = re.compile(r"(?:[\s,]*(?:and|but)\s+|[\s,]+)?")  # what joins a second clause to the first
 AS_SAID = re.compile(r"^\s*As\s+(?P<who>[^,]{1,60}?)\s+(?:has\s+|had\s+|have\s+)?$")  # "As she explained, C"
 AS_SPEAKER = re.compile(  # who says "As X explained, C": a name, a pronoun, a person or a document; not "As its subtitle hints"
-    rf"(?-i:[A-Z])|(?:he|she|they|we|I)$|.*\b(?:{PERSON}|{DOCUMENTS}|statement)$", re.I)
+    rf"\A(?:(?-i:[A-Z])|(?:he|she|they|we|I)$|.*\b(?:{PERSON}|{DOCUMENTS}|statement)$)", re.I)
 AS_SAID_REST = re.compile(r"^[^.;“”\"]{0,120}?,\s+(?=[a-z“])")  # the "as" clause ends at a comma before a clause
 NOUN = "noun:"  # marks a frame found by a noun ("warnings that …") in a sentence's list of frames
 NOUN_POSITION = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|amid|of|despite|after|following|over|new|recent)|[’']s)\s+$",
@@ -150,7 +150,7 @@ INFINITIVE = re.compile(  # "to" before a verb: not "to the press", "to Presiden
     r"journalists)\b)[a-z]")
 CLAUSE_VERB = re.compile(  # what makes words a clause: a pronoun subject, an auxiliary, a past form, "Iraq needs"
     rf"\b(?:I|we|you|they|he|she|it|{AUXILIARY}|be|been|can|could|may|might|must|should|shall|do|does|did|"
-    r"[a-z]+n[’']t|[a-z]{2,}ed)\b|[A-Z][\w’'-]*\s[a-z]{2,}s\b")  # not "178,000 jobs", "its campaign against the rebels"
+    r"[a-z]+n[’']t|[a-z]{2,}ed)\b|(?<![\w’'-])[A-Z][\w’'-]*+\s[a-z]{2,}s\b")  # not "178,000 jobs", "its campaign against the rebels"
 AGAINST = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+against\s+")  # "cautioned (Y) against C"
 
 
