@@ -279,8 +279,10 @@ def sentence_statements(paragraph: str, s_start: int, s_end: int, spans, context
                         speech: SpeechVerbs) -> list[Statement]:
     found_frames = frames(paragraph, s_start, s_end, spans, speech)
     # a frame bounds the content before it only if it opens a content clause of its own ("…, and warned that …")
-    opens = [verb == "according to" or verb.startswith(NOUN) or content_start(paragraph, v_end, s_end, verb, speech)
-             is not None for _, v_end, verb in found_frames]
+    clauses = [None if verb == "according to" or verb.startswith(NOUN) else content_start(paragraph, v_end, s_end, verb, speech)
+               for _, v_end, verb in found_frames]  # where each verb's content clause starts, read once
+    opens = [verb == "according to" or verb.startswith(NOUN) or clause is not None
+             for (_, _, verb), clause in zip(found_frames, clauses)]
     statements: list[Statement] = []
     subject: Speaker | None = None  # the sentence's speaker, for "…, adding that …"
     said_until = s_start  # the end of the last frame that gave a statement: "A, the Observer reported, and B, …"
@@ -288,7 +290,7 @@ def sentence_statements(paragraph: str, s_start: int, s_end: int, spans, context
     for k, (v_start, v_end, verb) in enumerate(found_frames):
         later = [found_frames[n][0] for n in range(k + 1, len(found_frames)) if opens[n]]
         that = THAT.match(paragraph, v_end, s_end) if not verb.startswith(NOUN) and verb != "according to" else None
-        clause = that.end() if that else content_start(paragraph, v_end, s_end, verb, speech) if opens[k] else None
+        clause = that.end() if that else clauses[k]
         while clause is not None and later and NESTED_SUBJECT.fullmatch(paragraph, clause, later[0]):
             inner[later.pop(0)] = clause  # "He noted that Mr Sadr called for …", "Witnesses said the gunmen shouted that …"
         next_frame = later[0] if later else s_end
