@@ -1,6 +1,6 @@
 """Reported speech: what people are said to have said without quotation marks.
 
-A statement is a reporting frame and its content clause, within one sentence (sentences split by syntok):
+A statement is a reporting frame and its content clause, within one sentence (sentences.py):
 
     X said (that) C          X told Y (that) C           X said in a statement on Monday that C
     X urged Y to C           X called for C               X called on Y to C
@@ -20,12 +20,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-import syntok.segmenter as segmenter
-
 from .reference import SpeechVerbs
+from .sentences import sentences
 from .speakers import (ASIDE, AUXILIARY, DOCUMENTS, FINITE, FIRST_VERB, HEAD_OF, LEADING_CONJUNCTION, MEMBER_AFTER, PARTICIPLE, PEOPLE,
                        PERSON, RELATIVE, Speaker, from_phrase, mentions_between, named, possessive, without_titles)
-from .vocabulary import ABBREVIATED_TITLES, SPEAKER_TITLES
+from .vocabulary import SPEAKER_TITLES
 
 ADVERB_OPENERS = (r"(?:in|on|at|during|after|before|via|through|from|by|as|with|along|amid|late|early|last|this|earlier|"
                   r"later|yesterday|today|again|also|previously|repeatedly|publicly|privately|separately|recently|"
@@ -111,7 +110,6 @@ QUOTED_TAIL = re.compile(  # "“…” during an interview on Rudaw TV": a shor
 CONTENT_END = re.compile(r"[.;!?]?[”\"’]?\s*$")
 CLAUSE_AND = re.compile(r"\b(?:and|but)\s+(?=(?:the|a|an)\s+[^,]{1,40}$)")  # a second clause's subject follows
 SUBJECT_BREAK = re.compile(r"[;:“”\"(]|\b(?:and|but|while|as|after|before|when|because|since|although)\s+$|\bwhich\s+")
-TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(ABBREVIATED_TITLES))})\.$")  # "Lt.", "Sen.": an abbreviated title
 RELATIVE_SUBJECT = re.compile(  # a relative clause whose subject says the rest: "which he said", "that officials say"
     rf"\b(?:which|that|who|what)\s+(?P<who>he|she|they|it|{PEOPLE}|[A-Z][\w’'-]+)\s+"
     r"(?:also\s+|had\s+|has\s+)?$")  # "which geologists suggest has …"
@@ -160,21 +158,6 @@ class Statement:
     end: int
     speaker: Speaker | None
     verb: str
-
-
-def sentences(paragraph: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a paragraph; a title's abbreviation ("said Lt. Col. Rob Shuford") ends none."""
-    found: list[tuple[int, int]] = []
-    for block in segmenter.analyze(paragraph):
-        for sentence in block:
-            tokens = list(sentence)
-            if not tokens:
-                continue
-            start, end = tokens[0].offset, tokens[-1].offset + len(tokens[-1].value)
-            if found and TITLE_STOP.search(paragraph[found[-1][0]:found[-1][1]]):
-                start = found.pop()[0]
-            found.append((start, end))
-    return found
 
 
 def content_end(paragraph: str, start: int, end: int) -> int:

@@ -22,6 +22,7 @@ TITLES = _words("courtesy_titles") | _words("titles")  # Mr, Sheikh, Gen., Presi
 ROLE_TITLES = TITLES | _words("roles")  # and roles before a new name: Defense Minister Benny Gantz
 SPEAKER_TITLES = _words("titles") | _words("roles") | _words("title_words")  # cut from a speaker's name (not Mr)
 ABBREVIATED_TITLES = _words("abbreviated_titles")  # written with a stop that ends no sentence (case as written)
+ABBREVIATIONS = ABBREVIATED_TITLES | _words("abbreviations")  # every word whose stop ends no sentence
 HONORIFICS = _words("honorifics")  # kept in the name: Imam Hussein
 ORGANIZATION_WORDS = _words("organization_words")
 GEOGRAPHY_WORDS = _words("geography_words")

@@ -154,3 +154,10 @@ def test_quotations_cost_the_same_each_however_many(tmp_path):
     seconds, [(_, _, quotes)] = analysis_seconds(tmp_path, page("\n\n".join(["“Stop now,” the official said."] * 8_000)))
     assert sum(q.speaker == "the official" for q in quotes) >= 7_990
     assert seconds < 8_000 * 0.001, seconds  # a millisecond a paragraph
+
+
+def test_ten_thousand_quotations_in_one_post_build_within_the_page_budget(tmp_path):
+    quotations = "\n\n".join(f"“word {n},” he said." for n in range(10_000))
+    seconds, [(_, _, quotes)] = analysis_seconds(tmp_path, page(quotations))
+    assert seconds < PAGE_BUDGET, f"{seconds:.2f} s"
+    assert len(quotes) == 4_096  # the cap of one article's quotations (the rest are counted in `problems`)
