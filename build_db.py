@@ -1,4 +1,4 @@
-"""Build militia_news.db from crawl pages: python build_db.py [--seeds DIR] [--out FILE] [--reference DIR] [--strict]."""
+"""Build militia_news.db from crawl pages: python build_db.py [--seeds DIR] [--out FILE] [--reference DIR] [--strict] [--full]."""
 
 from __future__ import annotations
 
@@ -23,8 +23,9 @@ from militia_news.seeds import seed_paths
 @click.option("--reference", "reference_dir", default=REFERENCE_DIR, show_default="the package's own data/",
               type=click.Path(path_type=Path), help="Folder of curated reference data (labels, outlets, places, entities).")
 @click.option("--strict", is_flag=True, help="Fail on a page that cannot be read, instead of skipping it.")
+@click.option("--full", is_flag=True, help="Analyse every page again, ignoring the cache of the last build.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def main(seeds_dir: Path, out: Path, reference_dir: Path, strict: bool, quiet: bool) -> None:
+def main(seeds_dir: Path, out: Path, reference_dir: Path, strict: bool, full: bool, quiet: bool) -> None:
     """Build the militia-news SQLite database from the seed files."""
     show_progress = not quiet and sys.stderr.isatty() and seeds_dir.is_dir()
     files = len(seed_paths(seeds_dir)) if show_progress else 0
@@ -32,7 +33,7 @@ def main(seeds_dir: Path, out: Path, reference_dir: Path, strict: bool, quiet: b
     try:
         with progress as bar:
             result = build(seeds_dir, out, reference_dir, strict,
-                           on_file=(lambda _: bar.update(1)) if show_progress else None)
+                           on_file=(lambda _: bar.update(1)) if show_progress else None, full=full)
     except BuildError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(1)

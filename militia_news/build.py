@@ -4,12 +4,14 @@ Every stage up to the writer is a pure function of one seed file, which is read 
 chunks of posts, so no process ever holds a whole file. Files are analysed in worker processes while this process
 writes, in file order. A pre-pass first finds each article's fullest copy (the same post is often found whole on one
 archive page and cut short on another): only that copy is analysed. The database is written beside its target and
-renamed over it only when complete.
+renamed over it only when complete. Each file's analysis is cached beside the db, so a rebuild analyses only what
+changed (cache.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import gc
 import multiprocessing
 import os
 import pickle
@@ -20,7 +22,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -29,6 +31,7 @@ from pathlib import Path
 import sqlite_utils
 
 from . import database
+from .cache import AnalysisCache, file_key, fingerprint
 from .articles import fullness, identify, infer_years, parse_post
 from .entities import EntityIndex, NewEntities, article_mentions, load_entities, provisional_id
 from .errors import BuildError
@@ -109,26 +112,42 @@ def time_budget(seconds: float) -> Iterator[None]:
                              outer_timer[1])
 
 
-def file_posts(path: Path, ref: Reference) -> Iterator[Post | Problem]:
-    """The posts of a seed file with their article ids, as it is read, and what reading and splitting met.
-    Raises BuildError if the file cannot be read."""
+def file_posts(path: Path, ref: Reference, posts: Path | None = None) -> Iterator[Post | Problem]:
+    """The posts of a seed file with their article ids, as it is read, and what reading and splitting met; from
+    `posts`, the pre-pass's record of them, when it has one. Raises BuildError if the file cannot be read."""
+    if posts and posts.is_file():
+        yield from unpickled(posts)
+        return
     for item in split_lines(path.name, read_lines(path), ref):
         yield identify(item, ref) if isinstance(item, Post) else item
 
 
-def copies_in_file(path: Path, ref: Reference) -> FileCopies:
-    """(article id, fullness, line) of every post of a file: the pre-pass that picks each article's fullest copy."""
+def unpickled(path: Path) -> Iterator:
+    """The objects pickled one after another in a file, one at a time."""
+    with path.open("rb") as f:
+        while f.peek(1):
+            yield pickle.load(f)
+
+
+def copies_in_file(path: Path, ref: Reference, posts: Path | None = None) -> FileCopies:
+    """(article id, fullness, line) of every post of a file: the pre-pass that picks each article's fullest copy.
+    With `posts`, what it split (posts and problems) is written there, so the analysis need not split it again."""
+    found = []
     try:
-        return FileCopies([(post.article_id, fullness(post), post.line_start)
-                           for post in file_posts(path, ref) if isinstance(post, Post)])
+        with posts.open("wb") if posts else nullcontext() as out:
+            for item in file_posts(path, ref):
+                if out:
+                    pickle.dump(item, out, pickle.HIGHEST_PROTOCOL)
+                if isinstance(item, Post):
+                    found.append((item.article_id, fullness(item), item.line_start))
     except BuildError as e:
         return FileCopies([], e)
+    return FileCopies(found)
 
 
-def published_dates(path: Path, ref: Reference) -> list[date]:
+def published_dates(path: Path, ref: Reference, posts: Path | None = None) -> list[date]:
     """The dates the posts of a file state with their year: what a date without one takes its year from."""
-    articles = (parse_post(post, ref) for post in split_lines(path.name, read_lines(path), ref)
-                if isinstance(post, Post))
+    articles = (parse_post(post, ref) for post in file_posts(path, ref, posts) if isinstance(post, Post))
     return [date.fromisoformat(a.published) for a in articles if a.published and not a.published_inferred]
 
 
@@ -175,17 +194,19 @@ def analyse_article(post: Post, index: EntityIndex, ref: Reference, dated: Calla
 
 
 def analyse_file(path: Path, ref: Reference, index: EntityIndex, chosen: frozenset[int],
-                 unreadable: BuildError | None = None, strict: bool = False) -> Iterator[AnalysedChunk]:
-    """Every pure stage over one seed file as it is read, in chunks of CHUNK_POSTS posts. Only the posts at the
-    `chosen` lines (the fullest copy of their article) are analysed. A file that cannot be read (`unreadable`: as
-    the pre-pass found it) is skipped with an error row, or stops the build when `strict`."""
+                 unreadable: BuildError | None = None, strict: bool = False, posts: Path | None = None
+                 ) -> Iterator[AnalysedChunk]:
+    """Every pure stage over one seed file as it is read (or over `posts`, the pre-pass's record of it), in chunks
+    of CHUNK_POSTS posts. Only the posts at the `chosen` lines (the fullest copy of their article) are analysed. A
+    file that cannot be read (`unreadable`: as the pre-pass found it) is skipped with an error row, or stops the
+    build when `strict`."""
     if unreadable:
         yield skipped_file(path, unreadable, strict)
         return
     chunk = AnalysedChunk(path)
-    dated = cache(lambda: published_dates(path, ref))  # read only for a date without its year
+    dated = cache(lambda: published_dates(path, ref, posts))  # read only for a date without its year
     try:
-        for item in file_posts(path, ref):
+        for item in file_posts(path, ref, posts):
             if isinstance(item, Problem):
                 chunk.problems.append(item)
                 continue
@@ -215,59 +236,108 @@ def fullest_copies(files: Iterable[tuple[Path, FileCopies]]) -> dict[str, frozen
     return {name: frozenset(lines) for name, lines in chosen.items()}
 
 
-def analysis_tasks(paths: list[Path], found: Iterable[FileCopies]
-                   ) -> list[tuple[Path, frozenset[int], BuildError | None]]:
-    """For each file, from the pre-pass: the lines of the posts to analyse, and why it cannot be read."""
-    found = list(found)
-    chosen = fullest_copies(zip(paths, found))
-    return [(path, chosen.get(path.name, frozenset()), in_file.unreadable) for path, in_file in zip(paths, found)]
+@dataclass(frozen=True)
+class FileTask:
+    """One seed file on its way through the workers: its cache key (None if it cannot be read), where the
+    pre-pass records its posts, and where its analysed chunks are spilled."""
+
+    path: Path
+    key: str | None
+    posts: Path
+    spill: Path
 
 
-_worker: tuple[Reference, EntityIndex, bool] | None = None  # set before the pool forks: workers inherit it
+def prepass(task: FileTask, ref: Reference, analyses: AnalysisCache) -> FileCopies:
+    """A file's pre-pass, from the cache when it holds the file."""
+    found = analyses.copies(task.key) if task.key else None
+    if found is None:
+        found = copies_in_file(task.path, ref, task.posts)
+        if task.key and not found.unreadable:
+            analyses.store_copies(task.key, found)
+    return found
 
 
-def _copies_in_worker(path: Path) -> FileCopies:
-    return copies_in_file(path, _worker[0])
-
-
-def _analyse_in_worker(task: tuple[Path, frozenset[int], BuildError | None, Path]) -> Path:
-    """Analyse a file, writing its chunks one after another to a spill file as they come: neither the worker nor
-    the writer holds a whole file."""
-    path, chosen, unreadable, spill = task
-    ref, index, strict = _worker
-    with spill.open("wb") as out:
-        for chunk in analyse_file(path, ref, index, chosen, unreadable, strict):
+def analysis(task: FileTask, chosen: frozenset[int], unreadable: BuildError | None, ref: Reference,
+             index: EntityIndex, strict: bool, analyses: AnalysisCache) -> tuple[Path, bool]:
+    """(file of a file's analysed chunks, whether it is the cache's): from the cache when it analysed the same
+    copies, else analysed now, spilled chunk by chunk (neither the worker nor the writer holds a whole file) and
+    cached."""
+    cached = analyses.chunks(task.key, chosen) if task.key and not unreadable else None
+    if cached:
+        return cached, True
+    with task.spill.open("wb") as out:
+        for chunk in analyse_file(task.path, ref, index, chosen, unreadable, strict, task.posts):
             pickle.dump(chunk, out, pickle.HIGHEST_PROTOCOL)
-    return spill
+    task.posts.unlink(missing_ok=True)
+    if task.key and not unreadable:
+        analyses.store_chunks(task.key, chosen, task.spill)
+    return task.spill, False
 
 
-def spilled_chunks(spill: Path) -> Iterator[AnalysedChunk]:
-    """The chunks a worker wrote, one at a time; the spill file is removed once read."""
+_worker: tuple[Reference, EntityIndex, bool, AnalysisCache] | None = None  # set before the pool forks
+
+
+def _prepass_in_worker(task: FileTask) -> FileCopies:
+    ref, _, _, analyses = _worker
+    return prepass(task, ref, analyses)
+
+
+def _analyse_in_worker(job: tuple[FileTask, frozenset[int], BuildError | None]) -> tuple[Path, bool]:
+    ref, index, strict, analyses = _worker
+    return analysis(*job, ref, index, strict, analyses)
+
+
+def spilled_chunks(path: Path, spill: Path, cached: bool) -> Iterator[AnalysedChunk]:
+    """The chunks of a file, one at a time, from a spill (removed once read) or the cache (kept)."""
     with spill.open("rb") as chunks:
+        if cached:
+            pickle.load(chunks)  # the cached entry's header: the lines it analysed
         while chunks.peek(1):
-            yield pickle.load(chunks)
-    spill.unlink()
+            chunk = pickle.load(chunks)
+            chunk.path = path  # the folder may have moved since the entry was cached
+            yield chunk
+    if not cached:
+        spill.unlink()
 
 
-def analysed_files(paths: list[Path], ref: Reference, index: EntityIndex, strict: bool, spills: Path
-                   ) -> Iterator[AnalysedChunk]:
+def file_tasks(paths: list[Path], spills: Path) -> list[FileTask]:
+    tasks = []
+    for i, path in enumerate(paths):
+        try:
+            key = file_key(path)
+        except OSError:
+            key = None  # the pre-pass says why it cannot be read
+        tasks.append(FileTask(path, key, spills / f"{i}.posts", spills / f"{i}.chunks"))
+    return tasks
+
+
+def analysed_files(paths: list[Path], ref: Reference, index: EntityIndex, strict: bool, spills: Path,
+                   analyses: AnalysisCache) -> Iterator[AnalysedChunk]:
     """The files analysed in order, chunk by chunk, in worker processes when there are several files and cores
     (their chunks pass through files in the folder `spills`): first the pre-pass that finds each article's fullest
-    copy, then the analysis of those copies."""
+    copy, then the analysis of those copies. Files the cache holds are neither split nor analysed again."""
+    spills.mkdir(exist_ok=True)
+    tasks = file_tasks(paths, spills)
     workers = min(os.cpu_count() or 1, 4)
     if len(paths) < 4 or workers < 2:
-        for path, chosen, unreadable in analysis_tasks(paths, (copies_in_file(path, ref) for path in paths)):
-            yield from analyse_file(path, ref, index, chosen, unreadable, strict)
-        return
-    global _worker
-    _worker = (ref, index, strict)  # loaded once; forked workers share it instead of loading it again
-    context = multiprocessing.get_context("fork")
-    spills.mkdir(exist_ok=True)
-    with context.Pool(workers) as pool:
-        tasks = analysis_tasks(paths, pool.imap(_copies_in_worker, paths, chunksize=4))
-        tasks = [(*task, spills / f"{i}.pickle") for i, task in enumerate(tasks)]
-        for spill in pool.imap(_analyse_in_worker, tasks, chunksize=1):
-            yield from spilled_chunks(spill)
+        found = [prepass(task, ref, analyses) for task in tasks]
+        for task, chosen, unreadable in zip(tasks, chosen_lines(paths, found), (f.unreadable for f in found)):
+            yield from spilled_chunks(task.path, *analysis(task, chosen, unreadable, ref, index, strict, analyses))
+    else:
+        global _worker
+        _worker = (ref, index, strict, analyses)  # loaded once; forked workers share it instead of loading it again
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            found = list(pool.imap(_prepass_in_worker, tasks, chunksize=4))
+            jobs = [(task, chosen, f.unreadable) for task, chosen, f in zip(tasks, chosen_lines(paths, found), found)]
+            for task, (spill, cached) in zip(tasks, pool.imap(_analyse_in_worker, jobs, chunksize=1)):
+                yield from spilled_chunks(task.path, spill, cached)
+    analyses.keep_only({task.key for task in tasks if task.key})
+
+
+def chosen_lines(paths: list[Path], found: list[FileCopies]) -> list[frozenset[int]]:
+    """For each file, from the pre-pass: the lines of the posts to analyse."""
+    chosen = fullest_copies(zip(paths, found))
+    return [chosen.get(path.name, frozenset()) for path in paths]
 
 
 def link_new_names(analysed: AnalysedChunk, new_entities: NewEntities) -> set[str]:
@@ -279,6 +349,11 @@ def link_new_names(analysed: AnalysedChunk, new_entities: NewEntities) -> set[st
                   else q for q in quotes]
         analysed.articles[k] = (article, mentions, quotes)
     return set(ids.values())
+
+
+def cache_folder(out: Path, reference_dir: Path) -> Path:
+    """Where the analysis cache of the db at `out` is kept: beside it, in a folder per fingerprint."""
+    return out.with_name(f".{out.name}.cache") / fingerprint(reference_dir)
 
 
 def remove_stale_temporaries(out: Path) -> None:
@@ -294,11 +369,12 @@ def remove_stale_temporaries(out: Path) -> None:
 
 
 def build(seeds_dir: Path, out: Path, reference_dir: Path = REFERENCE_DIR, strict: bool = False,
-          on_file: Callable[[Path], None] | None = None) -> BuildResult:
+          on_file: Callable[[Path], None] | None = None, full: bool = False) -> BuildResult:
     """Build the database at `out` from the pages in `seeds_dir` and the reference data in `reference_dir`.
     It is written beside `out` and renamed over it only when complete. A page that cannot be read, or an entry
     that is no page (a directory, a pipe, a link out of the folder), is skipped (an error row in `problems`), or,
-    when `strict`, stops the build with the old db untouched."""
+    when `strict`, stops the build with the old db untouched. Files analysed by an earlier build into the same
+    `out`, with the same code and reference data, are taken from its cache (cache.py) unless `full`."""
     seeds_dir, out = Path(seeds_dir), Path(out)
     if not seeds_dir.is_dir():
         raise BuildError(str(seeds_dir), "seeds folder not found")
@@ -323,13 +399,15 @@ def build(seeds_dir: Path, out: Path, reference_dir: Path = REFERENCE_DIR, stric
         database.start_staging(db)
         database.write_outlets(db, ref)
         index = load_entities(ref)
+        gc.freeze()  # the reference data lasts the whole build: the collector never scans it again, workers share it
         new_entities = NewEntities(index)
         surfaces: dict[str, set[str]] = defaultdict(set)
         names = {e.id: e.name for e in index.entities.values()}
         skipped = [Problem(e.path, None, "error", f"skipped: {e.message}") for e in not_seeds]
         database.write_seed_file(db, [], skipped, names)
         posts, articles = 0, 0
-        with closing(analysed_files(paths, ref, index, strict, spills)) as chunks:  # on a failure, workers stop now
+        analyses = AnalysisCache(cache_folder(out, reference_dir), read=not full)
+        with closing(analysed_files(paths, ref, index, strict, spills, analyses)) as chunks:  # on a failure, workers stop now
             for chunk in chunks:
                 skipped += chunk.problems if chunk.unreadable else []
                 linked = link_new_names(chunk, new_entities)

@@ -31,9 +31,6 @@ STAMP_PROSE_WORDS = 1  # of them, in lower case ("via", "4 min read"); more are 
 GLUED_DATE_CHARS = 40  # how far from a line's start or end a date glued to it may begin or end
 STAMP_SEPARATORS = " .|,;:–—-·•()[]"  # what parts a stamp's dates from the words beside them
 HANDLE = re.compile(r"@\w")  # an embedded tweet's signature names its author's handle
-ABBREVIATIONS = {"gen", "col", "sgt", "capt", "mrs", "sen", "rep", "gov", "lieut", "adm", "brig", "maj", "jan", "feb",
-                 "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "vol",
-                 "no", "st", "ave", "blvd", "dept", "univ", "est", "approx"}
 
 
 @dataclass(frozen=True)
@@ -83,8 +80,9 @@ class LineFormats:
     """The registry of line formats, compiled; its questions are cached per line."""
 
     def __init__(self, formats: list[LineFormat], month_first_countries: frozenset[str] = frozenset(),
-                 date_cues: dict[str, list[str]] | None = None):
+                 date_cues: dict[str, list[str]] | None = None, abbreviations: frozenset[str] = frozenset()):
         self.formats = tuple(formats)
+        self.abbreviations = frozenset(a.lower() for a in abbreviations)  # names.yml's: a stop after one ends nothing
         self.month_first_countries = month_first_countries
         cues = {kind: "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
                 for kind, forms in (date_cues or {}).items()}
@@ -219,18 +217,17 @@ class LineFormats:
         if len(text) > 240:
             return False
         n = len(words(text))
-        if n < 2 or n > 30:
+        if n < 2 or n > 30 or text[0].islower() or text.startswith(("[", "(", "#", "*")):
             return False
+        question = text.rstrip().endswith(("?", "!"))
+        if not question and ends_sentence(text.rstrip().removesuffix("…").removesuffix("...")):
+            return False  # a sentence (the cheap tests first: most lines of a page are paragraphs)
         if self.caption_parts(text) or self.is_page_junk(text) or self.stamp(text):
-            return False
-        if text[0].islower() or text.startswith(("[", "(", "#", "*")):
             return False
         if re.search(r"\S{40,}", text):  # page junk such as a pasted URL or token
             return False
         if text.rstrip().endswith((",", ";")):
             return False
-        if any(m["word"].lower() not in ABBREVIATIONS for m in INNER_SENTENCE_END.finditer(text)):
+        if any(m["word"].lower() not in self.abbreviations for m in INNER_SENTENCE_END.finditer(text)):
             return False  # two sentences: “I think …,” said Armbruster.  The reason?
-        if text.rstrip().endswith(("?", "!")):
-            return n <= QUESTION_HEADLINE_WORDS  # "Who is Muqtada al-Sadr?", not a body sentence asking one
-        return not ends_sentence(text.rstrip().removesuffix("…").removesuffix("..."))
+        return not question or n <= QUESTION_HEADLINE_WORDS  # "Who is Muqtada al-Sadr?", not a body sentence asking one

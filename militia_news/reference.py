@@ -90,6 +90,7 @@ class SpeechVerbs:
     nouns: dict[str, str] = field(default_factory=dict)  # "warnings" -> "warn": a noun whose "that" opens a statement
     noun_pattern: re.Pattern[str] | None = None
     attitude: re.Pattern[str] | None = None  # " deep concern that": what follows a verb of frame attitude
+    cue_pattern: re.Pattern[str] | None = None  # any cue phrase, a whole word in any case (group 1)
 
     def has(self, base: str, frame: str) -> bool:
         return frame in self.frames.get(base, ())
@@ -143,7 +144,9 @@ def load_speech(path: Path) -> SpeechVerbs:
     pattern = re.compile(rf"(?<![\w-])({alias_alternation(base)}|{SENTENCE_START}{alias_alternation(participles)})\b")
     attitude = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,{ATTITUDE_WORDS}}}?(?:{alias_alternation(data.get('attitudes') or ())})"
                           r"(?:\s+(?:over|about|at|with)\s+[^,.;:“”\"]{1,60}?)?\s+that\s+")
-    return SpeechVerbs(base, frames, dict(data.get("cues") or {}), pattern, nouns, word_pattern(nouns), attitude)
+    cues = {cue.lower(): verb for cue, verb in (data.get("cues") or {}).items()}
+    cue_pattern = re.compile(rf"(?i:\b({alias_alternation(cues)})\b)")
+    return SpeechVerbs(base, frames, cues, pattern, nouns, word_pattern(nouns), attitude, cue_pattern)
 
 
 def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
@@ -363,7 +366,9 @@ def load_line_formats(path: Path, outlets: dict[str, Outlet]) -> LineFormats:
                                   entry.get("role", "page" if boilerplate else "source"),
                                   int(entry.get("weight", BOILERPLATE_WEIGHT if boilerplate else 5)),
                                   entry.get("note", "republisher boilerplate" if boilerplate else "")))
-    return LineFormats(formats, frozenset(data.get("month_first_countries") or ()), data.get("date_cues"))
+    names = load_yaml(REFERENCE_DIR / "names.yml")  # the language's, whatever the reference folder
+    return LineFormats(formats, frozenset(data.get("month_first_countries") or ()), data.get("date_cues"),
+                       frozenset(names["abbreviated_titles"] + names["abbreviations"]))
 
 
 def alias_alternation(aliases: Iterable[str]) -> str:

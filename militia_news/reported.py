@@ -219,10 +219,9 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
                 and not mixed(paragraph[s_start: q.start], speech) for q in ending_between(spans, s_start, s_start + m.start())):
             continue  # “…,” said X / “…,” X told Reuters: the direct quotation's attribution
         found.append((s_start + m.start(), s_start + m.end(), speech.lemma(form)))
-    for cue, verb in speech.cues.items():
-        for m in re.finditer(rf"\b{re.escape(cue)}\b", text, re.I):
-            if not in_quotation(spans, s_start + m.start()):
-                found.append((s_start + m.start(), s_start + m.end(), verb))
+    for m in speech.cue_pattern.finditer(text):
+        if not in_quotation(spans, s_start + m.start()):
+            found.append((s_start + m.start(), s_start + m.end(), speech.cues[m.group(1).lower()]))
     for m in speech.noun_pattern.finditer(text):
         noun = m.group(1)
         as_noun = noun not in speech.base or NOUN_POSITION.search(text[: m.start()])  # "amid reports", "Sadr’s claims"
