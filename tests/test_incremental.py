@@ -3,14 +3,18 @@ writes, to the byte of its dump, after pages are added, changed and removed."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 from militia_news.build import build, cache_folder
 from militia_news.reference import REFERENCE_DIR
 
-DEV = Path(__file__).resolve().parent.parent / "eval" / "dev" / "seeds"
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "eval" / "dev" / "seeds"
 
 
 def dump(db: Path) -> str:
@@ -57,3 +61,27 @@ def test_a_rebuild_after_adding_changing_and_removing_pages_equals_a_full_build(
     assert len(unchanged) == 3  # dev06's pre-pass and analysis, and dev03's pre-pass (its analysis is redone)
     assert not [name for name in after if name not in before and not name.endswith((".copies.pickle", ".chunks.pickle"))]
     assert len(after) == 2 * 5  # an entry per page of the folder: removed pages' entries are gone
+
+
+def run_build(seeds: Path, out: Path, cache_home: str) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": cache_home}
+    subprocess.run([sys.executable, str(ROOT / "build_db.py"), "--seeds", str(seeds), "--out", str(out), "-q"],
+                   env=env, check=True)
+
+
+def test_world_data_is_remembered_per_installation_and_optional(tmp_path):
+    """The gazetteer and given names are derived from the installed libraries once, then read back; a cache that
+    cannot be written changes nothing but the time."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(DEV / "dev12.txt", seeds)
+    run_build(seeds, tmp_path / "first.db", str(tmp_path / "cache"))
+    [folder] = (tmp_path / "cache" / "militia-news").iterdir()
+    assert {p.name for p in folder.iterdir()} == {
+        "militia_news.places.gazetteer.pickle", "militia_news.places.countries.pickle",
+        "militia_news.reference.world_given_names.pickle", "militia_news.reference.world_places.pickle"}
+    run_build(seeds, tmp_path / "second.db", str(tmp_path / "cache"))
+    run_build(seeds, tmp_path / "uncached.db", "/proc/no-cache-here")
+    assert dump(tmp_path / "first.db") == dump(tmp_path / "second.db") == dump(tmp_path / "uncached.db")
+    with sqlite3.connect(tmp_path / "second.db") as conn:  # the gazetteer read back places the news
+        assert conn.execute("select count(*) from article_places").fetchone()[0] > 0
