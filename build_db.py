@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from contextlib import nullcontext
@@ -28,8 +29,11 @@ from militia_news.seeds import seed_paths
               type=click.Path(path_type=Path), help="Folder of curated reference data (labels, outlets, places, entities).")
 @click.option("--strict", is_flag=True, help="Fail on a page that cannot be read, instead of skipping it.")
 @click.option("--full", is_flag=True, help="Analyse every page again, ignoring the cache of the last build.")
+@click.option("--timings", type=click.Path(path_type=Path),
+              help="Write the CPU seconds of each stage (over every process) to this JSON file.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def main(seeds_dir: Path, out: Path, reference_dir: Path, strict: bool, full: bool, quiet: bool) -> None:
+def main(seeds_dir: Path, out: Path, reference_dir: Path, strict: bool, full: bool, timings: Path | None,
+         quiet: bool) -> None:
     """Build the militia-news SQLite database from the seed files."""
     show_progress = not quiet and sys.stderr.isatty() and seeds_dir.is_dir()
     files = len(seed_paths(seeds_dir)) if show_progress else 0
@@ -53,10 +57,14 @@ def main(seeds_dir: Path, out: Path, reference_dir: Path, strict: bool, full: bo
     for problem in result.skipped:
         where = f"{problem.seed_file}:{problem.line}" if problem.line else problem.seed_file
         click.echo(f"error: {where}: {problem.message}", err=True)
+    if timings:
+        timings.write_text(json.dumps({"stage_cpu_s": result.stage_cpu, "seed_files": result.seed_files,
+                                       "cached_files": result.cached_files, "posts": result.posts}, indent=2))
     if not quiet:
         click.echo(
-            f"{out}: {result.articles} articles from {result.posts} posts in {result.seed_files} seed files; "
-            f"{result.problems} problems recorded"
+            f"{out}: {result.articles} articles from {result.posts} posts in {result.seed_files} seed files"
+            + (f" ({result.cached_files} analysed by an earlier build)" if result.cached_files else "")
+            + f"; {result.problems} problems recorded"
             + (f", {len(result.skipped)} unreadable file(s) skipped" if result.skipped else "")
         )
 

@@ -1,7 +1,8 @@
 """make bench: build synthetic corpora at 1×, 100× and 1000× the seeds, and serve the largest.
 
-Prints, for each scale: posts/s and MB/s of seed text, peak memory of the build's processes, db size, the
-write-only floor and the build/floor ratio; then Datasette's latency on loopback for the pages people load,
+Prints, for each scale: wall and CPU seconds (the build's whole process tree), CPU ms per post, posts/s, peak
+memory of the build's processes, db size, the write-only floor and the build/floor ratio, and the CPU seconds of
+each stage; then the incremental rebuild after adding 200 posts to the largest corpus; then Datasette's latency on loopback for the pages people load,
 against a naive db of the same rows; then a bounded load test, straight to Datasette and then through a caching
 proxy (nginx with militia_news/deploy/nginx-cache.conf). Figures are printed, never asserted.
 """
@@ -9,6 +10,7 @@ proxy (nginx with militia_news/deploy/nginx-cache.conf). Figures are printed, ne
 from __future__ import annotations
 
 import getpass
+import resource
 import json
 import os
 import shutil
@@ -57,11 +59,14 @@ def tree_rss_kb(pid: int) -> int:
     return total
 
 
-def timed_build(seeds: Path, out: Path) -> tuple[float, int]:
-    """(seconds, peak kB of the build's whole process tree)."""
+def timed_build(seeds: Path, out: Path) -> tuple[float, int, float, dict]:
+    """(seconds, peak kB of the build's whole process tree, CPU seconds of that tree, the build's own timings:
+    CPU seconds per stage and how many files came from its cache)."""
+    timings = out.with_name("timings.json")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, str(ROOT / "build_db.py"), "--seeds", str(seeds), "--out", str(out),
-                                "--quiet"])
+                                "--quiet", "--timings", str(timings)])
     peak = 0
     while process.poll() is None:
         peak = max(peak, tree_rss_kb(process.pid))
@@ -69,7 +74,29 @@ def timed_build(seeds: Path, out: Path) -> tuple[float, int]:
     elapsed = time.perf_counter() - started
     if process.returncode:
         raise SystemExit(f"build failed at {seeds}")
-    return elapsed, peak
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return elapsed, peak, cpu, json.loads(timings.read_text())
+
+
+ADDED_SCALE = 10  # the pages an incremental rebuild adds: ten times the seeds (200 posts, 1% of the 1000x corpus)
+
+
+def incremental_rebuild(corpus: Path, built: Path, work: Path) -> dict:
+    """Add pages to the largest corpus and rebuild its db: only they are analysed, the rest come from the cache."""
+    added = work / "added"
+    posts, _ = write_corpus(SEEDS, added, ADDED_SCALE, seed=1)
+    files = sorted(added.glob("*.txt"))
+    for path in files:
+        path.rename(corpus / f"added_{path.name}")
+    seconds, peak, cpu, timings = timed_build(corpus, built)
+    click.echo(f"incremental rebuild after adding {posts} posts in {len(files)} files: {seconds:.1f} s "
+               f"({cpu:.1f} CPU s, peak {peak / 1024:.0f} MB; {timings['cached_files']} of {timings['seed_files']} "
+               f"files from the cache)")
+    click.echo("       CPU s by stage: " + ", ".join(f"{stage} {s:.1f}" for stage, s
+                                                  in sorted(timings["stage_cpu_s"].items(), key=lambda x: -x[1])))
+    return {"posts_added": posts, "files_added": len(files), "build_s": seconds, "cpu_s": cpu,
+            "peak_mb": peak / 1024, "cached_files": timings["cached_files"], "stage_cpu_s": timings["stage_cpu_s"]}
 
 
 def write_floor(built: Path, out: Path) -> float:
@@ -222,22 +249,26 @@ def main(scales: str, requests: int, load_seconds: float, clients: int, json_out
     with tempfile.TemporaryDirectory(prefix="militia-bench-") as tmp:
         work = Path(tmp)
         built = None
-        click.echo(f"{'scale':>6} {'posts':>7} {'MB':>6} {'build s':>8} {'posts/s':>8} {'MB/s':>6} "
-                   f"{'peak MB':>8} {'db MB':>6} {'floor s':>8} {'build/floor':>11}")
+        click.echo(f"{'scale':>6} {'posts':>7} {'MB':>6} {'build s':>8} {'CPU s':>7} {'CPU ms/post':>11} "
+                   f"{'posts/s':>8} {'peak MB':>8} {'db MB':>6} {'floor s':>8} {'build/floor':>11}")
         for scale in (int(s) for s in scales.split(",")):
             corpus = work / f"x{scale}-seeds"
             posts, size = write_corpus(SEEDS, corpus, scale)
             built = work / f"x{scale}" / "militia_news.db"  # the name metadata.yml describes
             built.parent.mkdir(exist_ok=True)
-            seconds, peak = timed_build(corpus, built)
+            seconds, peak, cpu, timings = timed_build(corpus, built)
             floor = write_floor(built, work / f"x{scale}" / "floor.db")
-            row = {"scale": scale, "posts": posts, "mb": size / 1e6, "build_s": seconds, "posts_per_s": posts / seconds,
+            row = {"scale": scale, "posts": posts, "mb": size / 1e6, "build_s": seconds, "cpu_s": cpu,
+                   "cpu_ms_per_post": 1000 * cpu / posts, "posts_per_s": posts / seconds,
                    "mb_per_s": size / 1e6 / seconds, "peak_mb": peak / 1024, "db_mb": built.stat().st_size / 1e6,
-                   "floor_s": floor, "build_over_floor": seconds / floor}
+                   "floor_s": floor, "build_over_floor": seconds / floor, "stage_cpu_s": timings["stage_cpu_s"]}
             figures["builds"].append(row)
-            click.echo(f"{scale:>6} {posts:>7} {row['mb']:>6.1f} {seconds:>8.1f} {row['posts_per_s']:>8.0f} "
-                       f"{row['mb_per_s']:>6.2f} {row['peak_mb']:>8.0f} {row['db_mb']:>6.1f} {floor:>8.1f} "
-                       f"{row['build_over_floor']:>11.2f}")
+            click.echo(f"{scale:>6} {posts:>7} {row['mb']:>6.1f} {seconds:>8.1f} {cpu:>7.1f} "
+                       f"{row['cpu_ms_per_post']:>11.1f} {row['posts_per_s']:>8.0f} {row['peak_mb']:>8.0f} "
+                       f"{row['db_mb']:>6.1f} {floor:>8.1f} {row['build_over_floor']:>11.2f}")
+            click.echo("       CPU s by stage: " + ", ".join(f"{stage} {seconds:.1f}" for stage, seconds
+                                                          in sorted(timings["stage_cpu_s"].items(), key=lambda x: -x[1])))
+        figures["incremental"] = incremental_rebuild(corpus, built, work)
         if len(figures["builds"]) > 1:
             first, last = figures["builds"][-2], figures["builds"][-1]
             growth = last["build_s"] / first["build_s"]

@@ -54,6 +54,8 @@ class BuildResult:
     articles: int
     problems: int
     skipped: tuple[Problem, ...] = ()  # the files and entries that could not be read, one error each
+    stage_cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage, over every process
+    cached_files: int = 0  # files whose analysis came from the cache
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class AnalysedChunk:
     problems: list[Problem] = field(default_factory=list)
     unreadable: bool = False  # the file is skipped: its one problem says why
     last: bool = False  # the file's last chunk
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds each stage took on these posts
+    cached: bool = False  # taken from the cache, not analysed by this build
 
     def add(self, article: Article, mentions: list[ResolvedMention], quotes: list[Quote],
             new_names: dict[str, tuple[str, str]]) -> None:
@@ -151,12 +155,15 @@ def published_dates(path: Path, ref: Reference, posts: Path | None = None) -> li
     return [date.fromisoformat(a.published) for a in articles if a.published and not a.published_inferred]
 
 
-def extract(article: Article, index: EntityIndex, ref: Reference
+def extract(article: Article, index: EntityIndex, ref: Reference, cpu: dict[str, float] | None = None
             ) -> tuple[list[ResolvedMention], list[Quote], dict[str, tuple[str, str]]]:
     """The names in an article linked to their entities (a new name by a provisional id), its quotes, and its
-    new names."""
+    new names (`cpu`: where each stage's CPU seconds are added up)."""
     mentions, types, new_names = [], {}, {}
-    for m in article_mentions(article, index, ref):
+    cpu = {} if cpu is None else cpu
+    with stage(cpu, "find entities"):
+        found_names = article_mentions(article, index, ref)
+    for m in found_names:
         found = m.found
         if found.entity_id:
             entity_id, types[found.entity_id] = found.entity_id, index.entities[found.entity_id].type
@@ -165,7 +172,19 @@ def extract(article: Article, index: EntityIndex, ref: Reference
             new_names.setdefault(entity_id, (found.new_name, found.new_type))
             types[entity_id] = found.new_type
         mentions.append(ResolvedMention(entity_id, m.field, m.caption, found.surface, found.start, found.end))
-    return mentions, find_quotes(article.body, mentions, types, ref.speech, index.governments), new_names
+    with stage(cpu, "find quotes"):
+        quotes = find_quotes(article.body, mentions, types, ref.speech, index.governments)
+    return mentions, quotes, new_names
+
+
+@contextmanager
+def stage(cpu: dict[str, float], name: str) -> Iterator[None]:
+    """Add the CPU seconds of the block to `cpu[name]`."""
+    started = time.process_time()
+    try:
+        yield
+    finally:
+        cpu[name] = cpu.get(name, 0.0) + time.process_time() - started
 
 
 def skipped_file(path: Path, error: BuildError, strict: bool) -> AnalysedChunk:
@@ -176,17 +195,18 @@ def skipped_file(path: Path, error: BuildError, strict: bool) -> AnalysedChunk:
                          unreadable=True, last=True)
 
 
-def analyse_article(post: Post, index: EntityIndex, ref: Reference, dated: Callable[[], list[date]]
-                    ) -> tuple[Article, list[ResolvedMention], list[Quote], dict[str, tuple[str, str]]]:
+def analyse_article(post: Post, index: EntityIndex, ref: Reference, dated: Callable[[], list[date]],
+                    cpu: dict[str, float]) -> tuple[Article, list[ResolvedMention], list[Quote], dict[str, tuple[str, str]]]:
     """A post parsed (a date without its year takes the year nearest `dated()`, the file's dates), with its names
     and quotes, and its new names. Names and quotes that take longer than EXTRACTION_BUDGET to find are left out."""
-    article = parse_post(post, ref)
-    if article.undated_day:
-        [article] = infer_years([article], dated())
+    with stage(cpu, "parse article"):
+        article = parse_post(post, ref)
+        if article.undated_day:
+            [article] = infer_years([article], dated())
     article.post = article.post.header_only()  # the writer needs where it was found, not its lines again
     try:
         with time_budget(EXTRACTION_BUDGET):
-            return article, *extract(article, index, ref)
+            return article, *extract(article, index, ref, cpu)
     except OverBudget:
         article.problems.append(Problem(post.seed_file, post.line_start, "warning", f"finding names and quotes took "
                                         f"over {EXTRACTION_BUDGET:g} s; the article is kept without them"))
@@ -212,7 +232,7 @@ def analyse_file(path: Path, ref: Reference, index: EntityIndex, chosen: frozens
                 continue
             chunk.posts.append(item.header_only())
             if item.line_start in chosen:
-                chunk.add(*analyse_article(item, index, ref, dated))
+                chunk.add(*analyse_article(item, index, ref, dated, chunk.cpu))
             if len(chunk.posts) == CHUNK_POSTS:
                 yield chunk
                 chunk = AnalysedChunk(path)
@@ -247,14 +267,15 @@ class FileTask:
     spill: Path
 
 
-def prepass(task: FileTask, ref: Reference, analyses: AnalysisCache) -> FileCopies:
-    """A file's pre-pass, from the cache when it holds the file."""
+def prepass(task: FileTask, ref: Reference, analyses: AnalysisCache) -> tuple[FileCopies, float]:
+    """A file's pre-pass, from the cache when it holds the file, and the CPU seconds it took."""
+    started = time.process_time()
     found = analyses.copies(task.key) if task.key else None
     if found is None:
         found = copies_in_file(task.path, ref, task.posts)
         if task.key and not found.unreadable:
             analyses.store_copies(task.key, found)
-    return found
+    return found, time.process_time() - started
 
 
 def analysis(task: FileTask, chosen: frozenset[int], unreadable: BuildError | None, ref: Reference,
@@ -277,7 +298,7 @@ def analysis(task: FileTask, chosen: frozenset[int], unreadable: BuildError | No
 _worker: tuple[Reference, EntityIndex, bool, AnalysisCache] | None = None  # set before the pool forks
 
 
-def _prepass_in_worker(task: FileTask) -> FileCopies:
+def _prepass_in_worker(task: FileTask) -> tuple[FileCopies, float]:
     ref, _, _, analyses = _worker
     return prepass(task, ref, analyses)
 
@@ -295,6 +316,8 @@ def spilled_chunks(path: Path, spill: Path, cached: bool) -> Iterator[AnalysedCh
         while chunks.peek(1):
             chunk = pickle.load(chunks)
             chunk.path = path  # the folder may have moved since the entry was cached
+            if cached:
+                chunk.cpu, chunk.cached = {}, True  # not this build's work
             yield chunk
     if not cached:
         spill.unlink()
@@ -320,18 +343,36 @@ def analysed_files(paths: list[Path], ref: Reference, index: EntityIndex, strict
     tasks = file_tasks(paths, spills)
     workers = min(os.cpu_count() or 1, 4)
     if len(paths) < 4 or workers < 2:
-        found = [prepass(task, ref, analyses) for task in tasks]
-        for task, chosen, unreadable in zip(tasks, chosen_lines(paths, found), (f.unreadable for f in found)):
-            yield from spilled_chunks(task.path, *analysis(task, chosen, unreadable, ref, index, strict, analyses))
+        found, split = read_and_split([prepass(task, ref, analyses) for task in tasks])
+        for k, (task, chosen) in enumerate(zip(tasks, chosen_lines(paths, found))):
+            chunks = spilled_chunks(task.path, *analysis(task, chosen, found[k].unreadable, ref, index, strict, analyses))
+            yield from with_split_time(chunks, split if k == 0 else 0.0)
     else:
         global _worker
         _worker = (ref, index, strict, analyses)  # loaded once; forked workers share it instead of loading it again
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            found = list(pool.imap(_prepass_in_worker, tasks, chunksize=4))
+            found, split = read_and_split(pool.imap(_prepass_in_worker, tasks, chunksize=4))
             jobs = [(task, chosen, f.unreadable) for task, chosen, f in zip(tasks, chosen_lines(paths, found), found)]
-            for task, (spill, cached) in zip(tasks, pool.imap(_analyse_in_worker, jobs, chunksize=1)):
-                yield from spilled_chunks(task.path, spill, cached)
+            for k, (task, (spill, cached)) in enumerate(zip(tasks, pool.imap(_analyse_in_worker, jobs, chunksize=1))):
+                yield from with_split_time(spilled_chunks(task.path, spill, cached), split if k == 0 else 0.0)
     analyses.keep_only({task.key for task in tasks if task.key})
+
+
+def read_and_split(prepasses: Iterable[tuple[FileCopies, float]]) -> tuple[list[FileCopies], float]:
+    """The pre-pass of every file, and the CPU seconds they took together."""
+    found, seconds = [], 0.0
+    for copies, cpu in prepasses:
+        found.append(copies)
+        seconds += cpu
+    return found, seconds
+
+
+def with_split_time(chunks: Iterator[AnalysedChunk], seconds: float) -> Iterator[AnalysedChunk]:
+    """The chunks, the first of them carrying `seconds` of reading and splitting."""
+    for k, chunk in enumerate(chunks):
+        if k == 0 and seconds:
+            chunk.cpu["read and split"] = chunk.cpu.get("read and split", 0.0) + seconds
+        yield chunk
 
 
 def chosen_lines(paths: list[Path], found: list[FileCopies]) -> list[frozenset[int]]:
@@ -378,7 +419,9 @@ def build(seeds_dir: Path, out: Path, reference_dir: Path = REFERENCE_DIR, stric
     seeds_dir, out = Path(seeds_dir), Path(out)
     if not seeds_dir.is_dir():
         raise BuildError(str(seeds_dir), "seeds folder not found")
-    ref = load_reference(reference_dir)
+    cpu: dict[str, float] = {}
+    with stage(cpu, "load reference"):
+        ref = load_reference(reference_dir)
     paths, not_seeds = seed_files(seeds_dir)
     if not paths and not not_seeds:
         raise BuildError(str(seeds_dir), "no seed files (*.txt) in the folder")
@@ -398,37 +441,46 @@ def build(seeds_dir: Path, out: Path, reference_dir: Path = REFERENCE_DIR, stric
         database.ensure_db_shape(db, indexes=False)
         database.start_staging(db)
         database.write_outlets(db, ref)
-        index = load_entities(ref)
+        with stage(cpu, "load reference"):
+            index = load_entities(ref)
         gc.freeze()  # the reference data lasts the whole build: the collector never scans it again, workers share it
         new_entities = NewEntities(index)
         surfaces: dict[str, set[str]] = defaultdict(set)
         names = {e.id: e.name for e in index.entities.values()}
         skipped = [Problem(e.path, None, "error", f"skipped: {e.message}") for e in not_seeds]
         database.write_seed_file(db, [], skipped, names)
-        posts, articles = 0, 0
+        posts, articles, cached = 0, 0, 0
         analyses = AnalysisCache(cache_folder(out, reference_dir), read=not full)
         with closing(analysed_files(paths, ref, index, strict, spills, analyses)) as chunks:  # on a failure, workers stop now
             for chunk in chunks:
+                for name, seconds in chunk.cpu.items():
+                    cpu[name] = cpu.get(name, 0.0) + seconds
                 skipped += chunk.problems if chunk.unreadable else []
-                linked = link_new_names(chunk, new_entities)
-                names.update({i: new_entities.entities[i].name for i in linked if i not in names})
-                for article, mentions, _ in chunk.articles:
-                    article.places = find_places(article, ref)  # here, so the gazetteer is held once, not per worker
-                    for m in mentions:
-                        surfaces[m.entity_id].add(m.surface)
-                database.write_seed_file(db, chunk.articles, chunk.problems, names)
+                with stage(cpu, "write db"):
+                    linked = link_new_names(chunk, new_entities)
+                    names.update({i: new_entities.entities[i].name for i in linked if i not in names})
+                with stage(cpu, "find places"):
+                    for article, _, _ in chunk.articles:
+                        article.places = find_places(article, ref)  # here: the gazetteer is held once, not per worker
+                with stage(cpu, "write db"):
+                    for _, mentions, _ in chunk.articles:
+                        for m in mentions:
+                            surfaces[m.entity_id].add(m.surface)
+                    database.write_seed_file(db, chunk.articles, chunk.problems, names)
+                    database.write_sources(db, chunk.posts)
                 articles += len(chunk.articles)
-                database.write_sources(db, chunk.posts)
                 posts += len(chunk.posts)
+                cached += chunk.cached and chunk.last
                 if chunk.last and on_file:
                     on_file(chunk.path)
-        database.load_staged(db)
-        database.write_entities(db, [*index.entities.values(), *new_entities.entities.values()], surfaces)
-        database.write_place_counts(db)
-        database.write_statements(db)
-        database.write_facet_counts(db, default_facets())
-        database.finish(db)
-        result = BuildResult(len(paths), posts, articles, db["problems"].count, tuple(skipped))
+        with stage(cpu, "write db"):
+            database.load_staged(db)
+            database.write_entities(db, [*index.entities.values(), *new_entities.entities.values()], surfaces)
+            database.write_place_counts(db)
+            database.write_statements(db)
+            database.write_facet_counts(db, default_facets())
+            database.finish(db)
+        result = BuildResult(len(paths), posts, articles, db["problems"].count, tuple(skipped), cpu, cached)
         db.close()
         os.replace(temporary, out)
         return result
