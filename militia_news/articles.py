@@ -303,10 +303,9 @@ def parse_post(post: Post, ref: Reference) -> Article:
 
 def outlet_opening(byline: str, ref: Reference) -> str | None:
     """The outlet a byline is, or opens with, in any case: "JTA", "WEATHERBOY TEAM METEOROLOGIST"."""
-    folded = fold(byline)
-    for alias, outlet_id in ref.outlet_by_alias.items():
-        if len(alias) >= 3 and (folded == fold(alias) or folded.startswith(fold(alias) + " ")):
-            return outlet_id
+    for name in ref.outlet_names.find(byline, any_case=True):
+        if name.start == 0 and name.end >= 3 and byline[name.end: name.end + 1] in ("", " "):
+            return name.outlet_id
     return None
 
 

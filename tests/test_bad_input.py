@@ -5,7 +5,6 @@ import codecs
 import hashlib
 import os
 import re
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -17,8 +16,6 @@ import sqlite_utils
 
 import militia_news.build as build_module
 from militia_news.build import build
-from militia_news.errors import BuildError
-from militia_news.reference import REFERENCE_DIR
 
 from .conftest import ROOT, SEEDS, make_seeds
 
