@@ -33,13 +33,14 @@ import sqlite_utils
 from . import database
 from .cache import AnalysisCache, file_key, fingerprint
 from .articles import fullness, identify, infer_years, parse_post
-from .entities import EntityIndex, NewEntities, article_mentions, load_entities, provisional_id
+from .entities import EntityIndex, NewEntities, load_entities
 from .errors import BuildError
+from .extract import analyse_text, stage
 from .model import Article, Post, Problem, ResolvedMention
 from .places import find_places
 from .posts import split_lines
 from .publish import default_facets
-from .quotes import Quote, find_quotes
+from .quotes import Quote
 from .reference import REFERENCE_DIR, Reference, load_reference
 from .seeds import read_lines, seed_files
 
@@ -155,38 +156,6 @@ def published_dates(path: Path, ref: Reference, posts: Path | None = None) -> li
     return [date.fromisoformat(a.published) for a in articles if a.published and not a.published_inferred]
 
 
-def extract(article: Article, index: EntityIndex, ref: Reference, cpu: dict[str, float] | None = None
-            ) -> tuple[list[ResolvedMention], list[Quote], dict[str, tuple[str, str]]]:
-    """The names in an article linked to their entities (a new name by a provisional id), its quotes, and its
-    new names (`cpu`: where each stage's CPU seconds are added up)."""
-    mentions, types, new_names = [], {}, {}
-    cpu = {} if cpu is None else cpu
-    with stage(cpu, "find entities"):
-        found_names = article_mentions(article, index, ref)
-    for m in found_names:
-        found = m.found
-        if found.entity_id:
-            entity_id, types[found.entity_id] = found.entity_id, index.entities[found.entity_id].type
-        else:
-            entity_id = provisional_id(found.new_name)
-            new_names.setdefault(entity_id, (found.new_name, found.new_type))
-            types[entity_id] = found.new_type
-        mentions.append(ResolvedMention(entity_id, m.field, m.caption, found.surface, found.start, found.end))
-    with stage(cpu, "find quotes"):
-        quotes = find_quotes(article.body, mentions, types, ref.speech, index.governments)
-    return mentions, quotes, new_names
-
-
-@contextmanager
-def stage(cpu: dict[str, float], name: str) -> Iterator[None]:
-    """Add the CPU seconds of the block to `cpu[name]`."""
-    started = time.process_time()
-    try:
-        yield
-    finally:
-        cpu[name] = cpu.get(name, 0.0) + time.process_time() - started
-
-
 def skipped_file(path: Path, error: BuildError, strict: bool) -> AnalysedChunk:
     """A file that cannot be read: its error row, or the build stops when `strict`."""
     if strict:
@@ -206,7 +175,7 @@ def analyse_article(post: Post, index: EntityIndex, ref: Reference, dated: Calla
     article.post = article.post.header_only()  # the writer needs where it was found, not its lines again
     try:
         with time_budget(EXTRACTION_BUDGET):
-            return article, *extract(article, index, ref, cpu)
+            return article, *analyse_text(article, index, ref, cpu)
     except OverBudget:
         article.problems.append(Problem(post.seed_file, post.line_start, "warning", f"finding names and quotes took "
                                         f"over {EXTRACTION_BUDGET:g} s; the article is kept without them"))
