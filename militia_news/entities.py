@@ -18,9 +18,11 @@ from typing import NamedTuple
 
 from .reference import Reference, load_yaml
 from .text import fold, slug, speaker_key
-from .vocabulary import (ATTACHED_PARTICLES, CONNECTORS, DOCUMENT_WORDS, FACILITY_WORDS, GEOGRAPHY_WORDS, HONORIFICS, NOT_NAME_WORDS,
+from .vocabulary import (ATTACHED_PARTICLES, CONNECTORS, DOCUMENT_WORDS, EVENT_WORDS, FACILITY_WORDS, GEOGRAPHY_WORDS, HONORIFICS, NOT_NAME_WORDS,
                          ORGANIZATION_WORDS, ROLE_TITLES, SENTENCE_WORDS, TIME_WORDS, TITLES)
 
+JOINED_NAMES = ("-", "/", "–")  # what joins two names into a pair: "Salih-Trump", "Sadr/Amiri"
+EVENT_AFTER = re.compile(rf" (?:{'|'.join(sorted(EVENT_WORDS))})\b")  # "… meeting": the name before is a party
 WORD = re.compile(r"[^\W\d_][^\W_]*(?:[’'][^\W\d_]+)*|\d+[^\W_]*")
 JOINER = re.compile(r"^[ \t\-‐]*$")  # what may stand between the words of one name (never a line break)
 
@@ -451,6 +453,14 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
             if proposal and proposal[4] == i + 1 and proposal[1] == "person" and (
                     people.get(token.key) or default_for_surname(index, token.key, token.text)):
                 proposal = None  # "Sadr said": a surname of someone named before, or of a curated person
+            pair = proposal and proposal[1] == "person" and known_pair(text, tokens, i, proposal[4], index, people)
+            if pair:  # "the Salih-Trump meeting": two names the build knows, each its own mention
+                found += [Found(entity_id, text[tokens[a].start:tokens[b - 1].end], tokens[a].start, tokens[b - 1].end)
+                          for entity_id, a, b in pair]
+                i = proposal[4]
+                continue
+            if proposal and proposal[1] == "person" and EVENT_AFTER.match(text, proposal[3]):
+                proposal = None  # "the Hamid Jabouri talks": a party to an event, not a person's name
             if proposal and any(match_known(text, tokens, k, index) for k in range(i + 1, proposal[4])):
                 proposal = None  # a curated name inside the run: let it match where it starts
                 if not people.get(token.key) and not default_for_surname(index, token.key, token.text):
@@ -486,6 +496,24 @@ def find_names(text: str, index: EntityIndex, ref: Reference, people: dict[str, 
             if not qualified and not any(taken[m.start(): m.end()]) and not any(f.start <= m.start() < f.end for f in found):
                 found.append(Found(entity_id, m.group(), m.start(), m.end()))
     return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def known_pair(text: str, tokens: list[Token], first: int, after: int, index: EntityIndex,
+               people: dict[str, str]) -> list[tuple[str, int, int]] | None:
+    """(entity id, first token, token after) of each part of tokens[first:after] if they are names the build knows
+    joined by hyphens or slashes ("Salih-Trump"): a curated name, or the surname of someone named before or of a
+    curated person."""
+    cuts = [k for k in range(first + 1, after) if text[tokens[k - 1].end: tokens[k].start] in JOINED_NAMES]
+    found = []
+    for start, end in zip([first, *cuts], [*cuts, after]):
+        match = match_known(text, tokens, start, index)
+        key = tokens[start].key
+        entity_id = (match[0] if match and match[2] == end else None) or (
+            end - start == 1 and key and (people.get(key) or default_for_surname(index, key, tokens[start].text)))
+        if not entity_id or entity_id.startswith("new:"):
+            return None
+        found.append((entity_id, start, end))
+    return found if len(found) > 1 else None
 
 
 def default_for_surname(index: EntityIndex, key: str, word: str) -> str | None:

@@ -32,7 +32,7 @@ BOILERPLATE_WEIGHT = 10  # a republisher's boilerplate names the page it was cop
 OUTLET_KINDS = ["wire agency", "newspaper", "broadcaster", "local tv", "radio", "news site", "magazine",
                 "think tank", "aggregator", "government agency", "science body", "blog"]
 NEWSROOM_KINDS = frozenset({"newspaper", "broadcaster", "local tv", "radio", "news site", "magazine"})
-NAME_LISTS = ("attached_particles", "particles", "connectors", "courtesy_titles", "titles", "roles", "title_words", "abbreviated_titles", "abbreviations",
+NAME_LISTS = ("attached_particles", "particles", "connectors", "courtesy_titles", "titles", "roles", "title_words", "abbreviated_titles", "abbreviations", "event_words",
               "honorifics", "organization_words", "geography_words", "facility_words", "document_words", "sentence_words", "time_words",
               "not_name_words", "not_byline_words")  # the sections of names.yml
 ENTITY_TYPES = ["person", "organization", "government", "place"]

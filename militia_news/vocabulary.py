@@ -32,3 +32,4 @@ SENTENCE_WORDS = _words("sentence_words")
 TIME_WORDS = _words("time_words")
 NOT_NAME_WORDS = SENTENCE_WORDS | TIME_WORDS | _words("not_name_words")
 NOT_BYLINE_WORDS = _words("not_byline_words")
+EVENT_WORDS = _words("event_words")  # "meeting", "talks": what a name before them is a party to

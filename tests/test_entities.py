@@ -1,8 +1,13 @@
 """Entities: spellings folded to one entity, the blog's epithets, exact offsets, new names found."""
 
+import re
+import sqlite3
+
 import sqlite_utils
 
+from militia_news import extract
 from militia_news.build import build
+from militia_news.text import fold
 
 from .conftest import make_seeds
 
@@ -122,3 +127,33 @@ def test_epithets_match_in_a_title_cased_headline(tmp_path):
     assert [(r["surface"], r["entity_id"]) for r in db["mentions"].rows_where(
         "field = 'blog_headline'", order_by="char_start")] == [
         ("Antichrist’s Men", "popular-mobilization-forces"), ("Babylon The Great", "donald-trump")]
+
+
+def joined_known_names(db_path) -> list[str]:
+    """The discovered entities whose name joins, by hyphen, slash or dash, names every part of which the build
+    knows: a curated entity's name or alias, or its last word."""
+    conn = sqlite3.connect(db_path)
+    known = {fold(a) for (a,) in conn.execute("select alias from entity_aliases join entities on entities.id = "
+                                              "entity_aliases.entity_id where reviewed = 1")}
+    known |= {fold(n) for (n,) in conn.execute("select name from entities where reviewed = 1")}
+    known |= {k.split()[-1] for k in list(known) if k.split()}
+    joined = []
+    for (name,) in conn.execute("select name from entities where reviewed = 0"):
+        parts = re.split(r"[-/–]", name)
+        if len(parts) > 1 and all(fold(p) in known for p in parts):
+            joined.append(name)
+    return joined
+
+
+def test_no_discovered_entity_joins_two_known_names(built_db, dev_db):
+    assert joined_known_names(built_db) == [] and joined_known_names(dev_db) == []
+
+
+def test_a_pair_of_known_names_is_two_mentions_and_a_party_to_talks_no_person():
+    found = extract("Iraqi President Barham Salih met Joe Biden on Monday. After the Salih-Biden meeting, "
+                    "Biden said the talks went well. The Hamid Jabouri talks stalled, an aide said.")
+    assert [(n["surface"], n["entity_id"]) for n in found["names"] if n["surface"] in ("Salih", "Biden")] == [
+        ("Salih", "barham-salih"), ("Biden", "joe-biden"), ("Biden", "joe-biden")]
+    assert not any(n["new_name"] for n in found["names"])
+    assert [(s["speaker"], s["speaker_entity_id"]) for s in found["statements"] if s["verb"] == "say"][0] == (
+        "Biden", "joe-biden")
