@@ -66,4 +66,4 @@ bench: $(VENV)/.installed /usr/sbin/nginx
 	$(BIN)/python -m militia_news.bench --json-out bench-results.json
 
 clean:
-	rm -rf $(DB) $(DEV_DB) militia_news.inspect.json dist $(VENV) .pytest_cache .hypothesis *.egg-info
+	rm -rf $(DB) $(DEV_DB) .$(DB).cache eval/.dev.db.cache militia_news.inspect.json dist $(VENV) .pytest_cache .hypothesis *.egg-info

@@ -15,6 +15,7 @@ import pytest
 import sqlite_utils
 
 import militia_news.build as build_module
+import militia_news.extract as extract_module
 from militia_news.build import build
 
 from .conftest import ROOT, SEEDS, make_seeds
@@ -239,7 +240,7 @@ def slow_on_sunday(find_quotes):
 @pytest.mark.parametrize("pages", [1, 4])  # analysed in this process, and in worker processes
 def test_an_article_over_the_time_budget_is_kept_without_names_and_quotes(tmp_path, monkeypatch, pages):
     monkeypatch.setattr(build_module, "EXTRACTION_BUDGET", 0.5)
-    monkeypatch.setattr(build_module, "find_quotes", slow_on_sunday(build_module.find_quotes))
+    monkeypatch.setattr(extract_module, "find_quotes", slow_on_sunday(extract_module.find_quotes))
     page = "\n\n".join([POST, POST.replace("Sunday", "Monday").replace("the militias", "the militias again")])
     seeds = make_seeds(tmp_path / "seeds", {f"page{i}.txt": page.replace("The cleric", f"The cleric {i}")
                                             for i in range(pages)})
