@@ -4,11 +4,15 @@ the data dictionary, CITATION.cff and checksums."""
 import csv
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from militia_news.release import write_dist
+
+from .conftest import ROOT
 
 
 def test_release_folder(built_db, tmp_path, db):
@@ -48,3 +52,20 @@ def test_parquet_data_package_and_citation(built_db, tmp_path, db):
     assert json.loads(result.stdout)["valid"] is True, result.stdout[-2000:]
     cff = yaml.safe_load((out / "CITATION.cff").read_text(encoding="utf-8"))
     assert cff["cff-version"] == "1.2.0" and cff["title"] == "militia-news" and cff["type"] == "dataset"
+
+
+def test_the_package_builds_without_setuptools_warnings(tmp_path):
+    """Every folder of data files (data/, templates/, static/, deploy/) is declared with its files: building the
+    package, editable as `make install` does or as a wheel, warns of none."""
+    source = shutil.copytree(ROOT, tmp_path / "source", ignore=shutil.ignore_patterns(
+        ".*", "*.db", "build", "dist", "*.egg-info", "test-artifacts", "__pycache__"))
+    out = tmp_path / "out"
+    for hook in ("build_editable", "build_wheel"):
+        result = subprocess.run([sys.executable, "-W", "always", "-c",
+                                 f"from setuptools import build_meta; build_meta.{hook}({str(out)!r})"],
+                                cwd=source, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert "Warning" not in result.stdout + result.stderr, (result.stdout + result.stderr)[-3000:]
+    wheel = zipfile.ZipFile(next(out.glob("*.whl")))
+    assert {"militia_news/templates/index.html", "militia_news/static/militia.css",
+            "militia_news/deploy/nginx-cache.conf", "militia_news/data/outlets.yml"} <= set(wheel.namelist())
