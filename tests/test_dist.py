@@ -26,7 +26,8 @@ def test_release_folder(built_db, tmp_path, db):
         rows = list(csv.DictReader(f))
     assert len(rows) == db["quotes"].count
     assert any(r["speaker_entity_id"] == "muqtada-al-sadr" and r["text"].startswith("The skies, land") for r in rows)
-    assert {p.stem for p in (out / "csv").glob("*.csv")} >= {"articles", "quotes", "co_mentions", "problems"}
+    assert {p.stem for p in (out / "csv").glob("*.csv")} >= {"articles", "quotes", "co_mentions", "problems",
+                                                              "facet_counts"}  # every table the schema documents
     dictionary = (out / "DATA_DICTIONARY.md").read_text(encoding="utf-8")
     assert "| `speaker_entity_id` | The canonical speaker" in dictionary
 
@@ -41,10 +42,19 @@ def test_parquet_data_package_and_citation(built_db, tmp_path, db):
     assert quotes.num_rows == db["quotes"].count
     assert str(quotes.schema.field("char_start").type) == "int64" and str(quotes.schema.field("text").type) == "string"
     assert str(pq.read_table(out / "parquet" / "co_mentions.parquet").schema.field("articles").type) == "int64"
+    articles = pq.read_table(out / "parquet" / "articles.parquet")
+    assert str(articles.schema.field("published").type) == "date32[day]"
+    [dated] = db.query("select id, published from articles where published is not null order by id limit 1")
+    ids, dates = articles.column("id").to_pylist(), articles.column("published").to_pylist()
+    assert dates[ids.index(dated["id"])].isoformat() == dated["published"]
+    assert str(quotes.schema.field("published").type) == "date32[day]"
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     [quotes_resource] = [r for r in package["resources"] if r["name"] == "quotes"]
     [speaker] = [f for f in quotes_resource["schema"]["fields"] if f["name"] == "speaker_entity_id"]
     assert speaker["description"].startswith("The canonical speaker")
+    types = {(r["name"], f["name"]): f["type"] for r in package["resources"] for f in r["schema"]["fields"]}
+    assert types["articles", "published"] == types["statements", "first_published"] == "date"
+    assert types["articles", "published_month"] == types["quotes", "published_month"] == "yearmonth"
     assert {"fields": ["speaker_entity_id"], "reference": {"resource": "entities", "fields": ["id"]}} in \
         quotes_resource["schema"]["foreignKeys"]
     result = subprocess.run([str(Path(sys.executable).with_name("frictionless")), "validate", "--json",
