@@ -2,6 +2,8 @@
 
 - The reader: the article, entity and statement pages and the home page get their data from `reader`
   (templates in militia_news/templates); the articles table shows a snippet of each body.
+- SQL functions for the canned queries: `name_key` (names compared case, accents and hyphens aside) and
+  `fts_query` (a search as FTS5 reads it, or as plain words where FTS5 cannot parse it).
 - Read-only: any method but GET and HEAD gets 405 (Datasette 0.65 answers a POST with a 500).
 - Hostile requests: a query's values, columns and rows are capped, so no request fills the server's memory;
   repeated facets redirect to the URL without the repeats and too many are refused, since each is a query; a row
@@ -23,8 +25,9 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
+import threading
 import weakref
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from json.encoder import encode_basestring_ascii
 from urllib.parse import parse_qsl, urlencode
@@ -42,6 +45,7 @@ from datasette.utils import (escape_sqlite, path_with_added_args, path_with_remo
 from markupsafe import Markup
 
 from . import reader
+from .database import statement_key
 from .publish import STATIC
 
 READ_METHODS = {"GET", "HEAD"}
@@ -70,6 +74,7 @@ DECIDED_BY_URL = {200, 301, 304, 404}  # answers that, on the immutable db, depe
 ROW_PAGES = {"articles": reader.article_page, "entities": reader.entity_page, "statements": reader.statement_page}
 SNIPPET = 240  # characters of a body shown in a table's cell
 LINK_COLUMNS = {"link", "article"}  # a canned query's column holding a path on this site
+MARKED_COLUMNS = {"title", "snippet"}  # a canned query's column holding a search hit, its matches marked
 
 
 @hookimpl
@@ -93,11 +98,14 @@ def extra_template_vars(template, database, table, view_name, request, datasette
 
 @hookimpl
 def render_cell(value, column, table, database, datasette):
-    """A body in a table's cell is a snippet (the article page has it whole); a search hit's link is a link."""
+    """A body in a table's cell is a snippet (the article page has it whole); a search hit's link is a link, its
+    matches marked."""
     if table == "articles" and column == "body" and isinstance(value, str) and len(value) > SNIPPET:
         return value[:SNIPPET].rsplit(" ", 1)[0] + " …"
     if table is None and column in LINK_COLUMNS and isinstance(value, str) and value.startswith(f"/{database}/"):
         return Markup('<a href="{}">{}</a>').format(datasette.urls.path(value), value)
+    if table is None and column in MARKED_COLUMNS and isinstance(value, str):
+        return reader.marked(value)
     return None
 
 
@@ -268,10 +276,54 @@ async def is_canonical_row_path(datasette, path: str) -> bool:
 
 @hookimpl
 def prepare_connection(conn):
-    """Cap what one query can make the server hold: a value's length, the columns, the rows' total size."""
+    """The canned queries' functions; cap what one query can make the server hold: a value's length, the columns,
+    the rows' total size."""
+    conn.create_function("name_key", 1, name_key, deterministic=True)
+    conn.create_function("fts_query", 1, fts_query, deterministic=True)
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     conn.setlimit(sqlite3.SQLITE_LIMIT_COLUMN, MAX_COLUMNS)
     conn.row_factory = CappedRows()
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    env.filters["marked"] = reader.marked
+
+
+@lru_cache(maxsize=100_000)
+def name_key(name: str | None) -> str | None:
+    """How the canned queries compare names: their folded words, as statements are keyed, so that case, accents
+    and punctuation do not count ("al sadr" is "Al-Sadr", "kadhimi" "Kadhimi")."""
+    return None if name is None else statement_key(str(name))
+
+
+PROBES = threading.local()  # each SQL thread's FTS5 tables to try a search on
+PLAIN_WORD = re.compile(r'[^\s"]++')  # a search's words, as written between spaces and double quotes
+
+
+def fts_query(search: str | None) -> str:
+    """The search as FTS5 reads it (`Sadr OR Kadhimi`, `"civil war"`, `milit*`) where FTS5 can parse it, else its
+    words each quoted (`Sadr's march` is `"Sadr's" "march"`), so that no search is an error; a blank one matches
+    nothing."""
+    plain_words = " ".join(f'"{word}"' for word in PLAIN_WORD.findall(search or ""))
+    for candidate in (search or "", plain_words):
+        if candidate.strip() and parses(candidate):
+            return candidate
+    return '""'
+
+
+def parses(search: str) -> bool:
+    """Whether FTS5 reads the search without error on two tables of one column each, of different names: a search
+    naming a column (`body: x`) fails on one, as it would on some table the site searches."""
+    if not hasattr(PROBES, "conn"):
+        PROBES.conn = sqlite3.connect(":memory:")
+        PROBES.conn.executescript("create virtual table one using fts5(a); create virtual table two using fts5(b);")
+    try:
+        for table in ("one", "two"):
+            PROBES.conn.execute(f"select * from {table} where {table} match ?", [search]).fetchall()
+    except sqlite3.OperationalError:
+        return False
+    return True
 
 
 def output_bytes(value) -> int:

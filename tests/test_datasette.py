@@ -53,7 +53,7 @@ def test_unfiltered_facets_use_the_builds_counts_which_match_live_counting(built
 def test_ranked_search_query(built_db):
     data = get_json(built_db, "/militia_news/search_articles.json?q=ceasefire&_shape=array")
     assert data[0]["original_headline"] == "Iraqi militias announce conditional ceasefire against US troops"
-    assert "[ceasefire]" in data[0]["snippet"]
+    assert "<mark>ceasefire</mark>" in data[0]["snippet"]
     data = get_json(built_db, "/militia_news/search_articles.json?q=Sadr%27s+march&_shape=array")
     assert len(data) >= 2
 
