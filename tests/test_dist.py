@@ -79,3 +79,13 @@ def test_the_package_builds_without_setuptools_warnings(tmp_path):
     wheel = zipfile.ZipFile(next(out.glob("*.whl")))
     assert {"militia_news/templates/index.html", "militia_news/static/militia.css",
             "militia_news/deploy/nginx-cache.conf", "militia_news/data/outlets.yml"} <= set(wheel.namelist())
+
+
+def test_make_help_names_everything_the_release_holds(built_db, tmp_path):
+    out = tmp_path / "dist"
+    write_dist(built_db, out)
+    help_text = subprocess.run(["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    dist = help_text[help_text.index("make dist"):help_text.index("make clean")]
+    for entry in out.iterdir():
+        if entry != out / built_db.name:
+            assert (f"{entry.name}/" if entry.is_dir() else entry.name) in dist, entry.name
