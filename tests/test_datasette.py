@@ -39,7 +39,9 @@ def facet_values(facets: dict) -> dict:
 def test_unfiltered_facets_use_the_builds_counts_which_match_live_counting(built_db, db):
     counted = {row["column_name"] for row in db["facet_counts"].rows_where("table_name = 'quotes'")}
     assert counted == {"kind", "speaker_entity_id", "verb", "outlet_id", "published_month"}
-    for table in ("articles", "quotes"):
+    assert {row["column_name"] for row in db["facet_counts"].rows_where("table_name = 'said'")} == {
+        "speaker_entity_id", "how", "verb", "outlet_id", "published_month"}  # a view's, counted as a table's
+    for table in ("articles", "said", "quotes"):
         unfiltered = facet_values(get_json(built_db, f"/militia_news/{table}.json")["facet_results"])
         live = facet_values(get_json(built_db, f"/militia_news/{table}.json?_where=1")["facet_results"])
         assert unfiltered == live

@@ -123,6 +123,11 @@ def test_home_page_gives_the_size_and_the_ways_in(server, db):
                       "from articles")
     assert f"<strong>{size['articles']}</strong> articles" in text
     assert f"<strong>{size['quotes']}</strong> direct quotations" in text
+    places = db["places"].count
+    assert f"<strong>{places}</strong> places</a> on the map" in text and "governments and places" not in text
+    for row in db.query("select type, count(*) as n from entities where article_count > 0 group by type"):
+        plural = "people" if row["type"] == "person" else row["type"] + "s"
+        assert f"<strong>{row['n']}</strong> {plural}" in text, row
     assert 'action="/militia_news/search_everything"' in text
     assert 'href="/militia_news/what_did_they_say">What did a person or group say?</a>' in text
     assert 'href="/-/dashboards/overview"' in text and 'href="/militia_news.db?v=' in text
