@@ -119,7 +119,8 @@ def test_crawl_markup_runs_nothing_in_the_browser(page, hostile_server):
     url, db = hostile_server
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    for path in ("/militia_news/articles", "/militia_news/quotes", "/"):
+    for path in ("/militia_news/articles", "/militia_news/quotes", "/",
+                 "/militia_news/search_everything?q=Antichrist+OR+strike+OR+act"):
         page.goto(f"{url}{path}")
     [article] = sqlite_utils.Database(db).query("select id from articles")
     page.goto(f"{url}/militia_news/articles/{article['id']}")

@@ -150,11 +150,13 @@ def test_crawl_markup_renders_as_inert_text(hostile_server):
     url, db = hostile_server
     [article] = sqlite_utils.Database(db).query("select id from articles")
     pages = [page(url, path) for path in (f"/militia_news/articles/{article['id']}", "/militia_news/articles",
-                                          "/militia_news/quotes", "/militia_news/entities", "/")]
+                                          "/militia_news/quotes", "/militia_news/entities", "/",
+                                          "/militia_news/search_everything?q=Antichrist+OR+strike+OR+act")]
     for text in pages:
         assert "<script>window.pwned" not in text and "onerror=\"window" not in text and "<svg onload" not in text
         assert 'href="javascript:' not in text and "<b onmouseover" not in text
     assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in pages[0]
+    assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in pages[-1] and "<mark>Antichrist</mark>" in pages[-1]
 
 
 TEXT = st.text(alphabet="ab <&>\"“”", min_size=0, max_size=40)
