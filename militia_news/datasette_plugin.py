@@ -28,8 +28,8 @@ import sqlite3
 import threading
 import weakref
 from functools import cache, lru_cache
-from pathlib import Path
 from json.encoder import encode_basestring_ascii
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 import datasette.handle_exception
@@ -287,6 +287,7 @@ def prepare_connection(conn):
 
 @hookimpl
 def prepare_jinja2_environment(env):
+    """`marked`: a search hit's text with its matches marked (the search results page)."""
     env.filters["marked"] = reader.marked
 
 
