@@ -16,10 +16,11 @@ help:
 	@echo "make serve   build the db and serve it at http://127.0.0.1:$(PORT)"
 	@echo "make test    run the whole test suite"
 	@echo "make build   (re)build $(DB) when seeds or code changed"
-	@echo "make eval    score the seed and dev builds against their gold (MISSES=1 lists every miss)"
+	@echo "make eval    score the seed and dev builds against their gold, table into README (MISSES=1 lists every miss)"
 	@echo "make candidates  list found-but-uncurated names, most frequent first"
 	@echo "make bench   build 1x/100x/1000x synthetic corpora and time the build and the served pages"
-	@echo "make dist    write the release folder dist/ (db, CSVs, data dictionary, checksums)"
+	@echo "make dist    write the release folder dist/: the db; csv/ and parquet/ (a file per table and view, typed);"
+	@echo "             datapackage.json (Frictionless), DATA_DICTIONARY.md, CITATION.cff and SHA256SUMS"
 	@echo "make clean   remove the db, the virtualenv and caches"
 
 install: $(VENV)/.installed

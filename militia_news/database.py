@@ -147,6 +147,14 @@ FTS: dict[str, list[str]] = {
 }
 
 VIEWS: dict[str, str] = {
+    "said": """
+        select *, case kind when 'speech' then 'quoted' else 'reported' end as how
+        from quotes where kind in ('speech', 'reported')
+    """,
+    "entity_names": """
+        select id as entity_id, name, 'name' as kind from entities
+        union all select entity_id, alias, kind from entity_aliases
+    """,
     "co_mentions": """
         select a.entity_id as entity_id, b.entity_id as other_entity_id, count(*) as articles
         from (select distinct article_id, entity_id from mentions) a
@@ -252,7 +260,7 @@ def write_facet_counts(db: sqlite_utils.Database, facets: dict[str, list]) -> No
     """The value counts of the site's default facets over each whole table (`facets`: metadata.yml's
     facets by table, a column name or {"array": column}). Only text columns: the counts' `value` is text."""
     for table, table_facets in facets.items():
-        columns = TABLES.get(table, {}).get("columns", {})
+        columns = TABLES[table]["columns"] if table in TABLES else db[table].columns_dict  # a view's, as declared
         for facet in table_facets:
             if isinstance(facet, dict) and columns.get(facet.get("array")) is str:
                 column = facet["array"]
@@ -277,12 +285,12 @@ def finish(db: sqlite_utils.Database) -> None:
 
 def write_place_counts(db: sqlite_utils.Database) -> None:
     """Each place's article count, and the popup its map marker shows: its name, its count, a link to its
-    articles (relative to the table page the map is on)."""
+    articles, each once (the canned query articles_at_place, relative to the table page the map is on)."""
     db.execute("""update places set article_count =
         (select count(distinct article_id) from article_places where article_places.place_id = places.id)""")
     db.execute("""update places set popup = json_object('title', name || ' (' || country_code || ')',
         'description', article_count || ' article' || case article_count when 1 then '' else 's' end,
-        'link', 'article_places?place_id=' || id)""")
+        'link', 'articles_at_place?place=' || id)""")
 
 
 def write_outlets(db: sqlite_utils.Database, ref: Reference) -> None:

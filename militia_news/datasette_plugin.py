@@ -2,6 +2,8 @@
 
 - The reader: the article, entity and statement pages and the home page get their data from `reader`
   (templates in militia_news/templates); the articles table shows a snippet of each body.
+- SQL functions for the canned queries: `name_key` (names compared case, accents and hyphens aside) and
+  `fts_query` (a search as FTS5 reads it, or as plain words where FTS5 cannot parse it).
 - Read-only: any method but GET and HEAD gets 405 (Datasette 0.65 answers a POST with a 500).
 - Hostile requests: a query's values, columns and rows are capped, so no request fills the server's memory;
   repeated facets redirect to the URL without the repeats and too many are refused, since each is a query; a row
@@ -10,6 +12,9 @@
 - Facets on an unfiltered table read the counts the build wrote to `facet_counts` (the db is immutable,
   so they cannot go stale) instead of grouping every row on every page load; filtered pages count live.
   The results are the same as upstream's, which is what the two facet classes below copy.
+- Caching: every response says how long it may be kept (`cache_control`), and the proxy keeps it so: the release's
+  files at the URLs naming their content's hash (the style sheets, the db) for the release's life, any other answer
+  the URL alone decides for a day, a refusal or an error not at all.
 - Array facets de-duplicate by (primary key, value). Datasette 0.65's array facet de-duplicates
   `distinct j.value, inner.*`, every column of every row: on articles that sorts every body, seconds per
   page on a large db.
@@ -17,10 +22,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sqlite3
+import threading
 import weakref
+from functools import cache, lru_cache
 from json.encoder import encode_basestring_ascii
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 import datasette.handle_exception
@@ -36,6 +45,8 @@ from datasette.utils import (escape_sqlite, path_with_added_args, path_with_remo
 from markupsafe import Markup
 
 from . import reader
+from .database import statement_key
+from .publish import STATIC
 
 READ_METHODS = {"GET", "HEAD"}
 FACET_PARAMETERS = {"_facet", "_facet_array", "_facet_date"}  # one per facet class
@@ -53,11 +64,17 @@ SITE_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"
 LOGIN_HEADERS = {b"cookie", b"authorization"}  # no page depends on them: the site has no login
 COUNTS_TABLE = "facet_counts"  # written by the build: the default facets' counts over each whole table
 UNFILTERED = re.compile(r"\sfrom\s+\S+\s*$", re.I)
+STYLE_SHEET, STYLE_SHEET_URL = STATIC / "militia.css", "/assets/militia.css"  # the static folder is served at /assets/
+DAY = b"public, max-age=86400"  # the data changes only with a release, which so reaches every reader within a day
+RELEASE = b"public, max-age=31536000, immutable"  # a file at a URL naming its content's hash: the same as long
+NO_STORE = b"no-store"  # a refusal or an error, which the next request may not meet (a time limit, a method)
+DECIDED_BY_URL = {200, 301, 304, 404}  # answers that, on the immutable db, depend on nothing but the URL
 
 
 ROW_PAGES = {"articles": reader.article_page, "entities": reader.entity_page, "statements": reader.statement_page}
 SNIPPET = 240  # characters of a body shown in a table's cell
 LINK_COLUMNS = {"link", "article"}  # a canned query's column holding a path on this site
+MARKED_COLUMNS = {"title", "snippet"}  # a canned query's column holding a search hit, its matches marked
 
 
 @hookimpl
@@ -73,18 +90,22 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         async def home_page():
             name = next(name for name in datasette.databases if name != "_internal")
             return {"reader": {**await reader.home_page(datasette.get_database(name)), "database": name,
-                               "queries": datasette.metadata("queries", database=name) or {}}}
+                               "queries": datasette.metadata("queries", database=name) or {},
+                               "download": hashed_url(datasette, datasette.urls.database(name) + ".db")}}
         return home_page
     return {}
 
 
 @hookimpl
 def render_cell(value, column, table, database, datasette):
-    """A body in a table's cell is a snippet (the article page has it whole); a search hit's link is a link."""
+    """A body in a table's cell is a snippet (the article page has it whole); a search hit's link is a link, its
+    matches marked."""
     if table == "articles" and column == "body" and isinstance(value, str) and len(value) > SNIPPET:
         return value[:SNIPPET].rsplit(" ", 1)[0] + " …"
     if table is None and column in LINK_COLUMNS and isinstance(value, str) and value.startswith(f"/{database}/"):
         return Markup('<a href="{}">{}</a>').format(datasette.urls.path(value), value)
+    if table is None and column in MARKED_COLUMNS and isinstance(value, str):
+        return reader.marked(value)
     return None
 
 
@@ -95,7 +116,7 @@ def asgi_wrapper(datasette):
             if scope["type"] != "http":
                 await app(scope, receive, send)
                 return
-            send = with_site_headers(send, scope["path"])
+            send = with_site_headers(send, scope["path"], is_hashed_url(datasette, scope))
             refusal = await refused(datasette, scope)
             if refusal:
                 status, message, headers = refusal
@@ -122,9 +143,9 @@ def content_security_policy(scripts: str) -> bytes:
 SITE_POLICY, CHARTS_POLICY = content_security_policy(SCRIPTS), content_security_policy(f"{SCRIPTS} 'unsafe-eval'")
 
 
-def with_site_headers(send, path: str):
-    """`send` with the content security policy and SITE_HEADERS added to every response, and LOGIN_HEADERS
-    taken out of its Vary."""
+def with_site_headers(send, path: str, hashed: bool):
+    """`send` with the content security policy, SITE_HEADERS and the cache policy (`hashed`: the request is for a
+    release's file at its hashed URL) on every response, and LOGIN_HEADERS taken out of its Vary."""
     policy = CHARTS_POLICY if path.startswith(CHARTS_PATH) else SITE_POLICY
 
     async def sending(message):
@@ -136,11 +157,61 @@ def with_site_headers(send, path: str):
                                        if part.strip() and part.strip().lower() not in LOGIN_HEADERS)
                     if not value:
                         continue
-                headers.append((name, value))
-            message = {**message, "headers": [*headers, (b"content-security-policy", policy), *SITE_HEADERS]}
+                if name.lower() != b"cache-control":
+                    headers.append((name, value))
+            caching = cache_control(message["status"], hashed, {name.lower() for name, _ in headers})
+            message = {**message, "headers": [*headers, (b"content-security-policy", policy), *SITE_HEADERS,
+                                              (b"cache-control", caching)]}
         await send(message)
 
     return sending
+
+
+def cache_control(status: int, hashed: bool, header_names: set[bytes]) -> bytes:
+    """How long a response may be kept: a release's file at its hashed URL for the release's life (RELEASE), any
+    other answer the URL decides for a day (DAY), a refusal, an error or a response setting a cookie not at all."""
+    if status not in DECIDED_BY_URL or b"set-cookie" in header_names:
+        return NO_STORE
+    return RELEASE if hashed else DAY
+
+
+@cache
+def content_hash(path: Path) -> str:
+    """The first 16 hex digits of the file's SHA-256: what its URL carries (`?v=`), so a new release is a new URL."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()[:16]
+
+
+def hashed_urls(datasette) -> dict[str, str]:
+    """Path -> the query string naming its content: our style sheet, Datasette's (`app.css?<hash>`) and each
+    immutable db's download (its hash from the inspect file)."""
+    urls = {STYLE_SHEET_URL: f"v={content_hash(STYLE_SHEET)}",
+            datasette.urls.static("app.css"): datasette.app_css_hash()}
+    for name, db in datasette.databases.items():
+        if not db.is_mutable and db.path:
+            urls[datasette.urls.database(name) + ".db"] = f"v={db.hash[:16]}"
+    return urls
+
+
+def hashed_url(datasette, path: str) -> str:
+    """`path` with the query string naming its content, where the site has one for it."""
+    query = hashed_urls(datasette).get(path)
+    return f"{path}?{query}" if query else path
+
+
+def is_hashed_url(datasette, scope) -> bool:
+    """Whether a request asks for one of `hashed_urls` with the query naming its current content."""
+    query = scope.get("query_string", b"").decode("latin-1")
+    return bool(query) and hashed_urls(datasette).get(routed_path(scope)) == query
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    """The site's style sheet, at its hashed URL."""
+    return [hashed_url(datasette, STYLE_SHEET_URL)]
 
 
 async def refused(datasette, scope) -> tuple[int, str, list] | None:
@@ -205,10 +276,55 @@ async def is_canonical_row_path(datasette, path: str) -> bool:
 
 @hookimpl
 def prepare_connection(conn):
-    """Cap what one query can make the server hold: a value's length, the columns, the rows' total size."""
+    """The canned queries' functions; cap what one query can make the server hold: a value's length, the columns,
+    the rows' total size."""
+    conn.create_function("name_key", 1, name_key, deterministic=True)
+    conn.create_function("fts_query", 1, fts_query, deterministic=True)
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     conn.setlimit(sqlite3.SQLITE_LIMIT_COLUMN, MAX_COLUMNS)
     conn.row_factory = CappedRows()
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    """`marked`: a search hit's text with its matches marked (the search results page)."""
+    env.filters["marked"] = reader.marked
+
+
+@lru_cache(maxsize=100_000)
+def name_key(name: str | None) -> str | None:
+    """How the canned queries compare names: their folded words, as statements are keyed, so that case, accents
+    and punctuation do not count ("al sadr" is "Al-Sadr", "kadhimi" "Kadhimi")."""
+    return None if name is None else statement_key(str(name))
+
+
+PROBES = threading.local()  # each SQL thread's FTS5 tables to try a search on
+PLAIN_WORD = re.compile(r'[^\s"]++')  # a search's words, as written between spaces and double quotes
+
+
+def fts_query(search: str | None) -> str:
+    """The search as FTS5 reads it (`Sadr OR Kadhimi`, `"civil war"`, `milit*`) where FTS5 can parse it, else its
+    words each quoted (`Sadr's march` is `"Sadr's" "march"`), so that no search is an error; a blank one matches
+    nothing."""
+    plain_words = " ".join(f'"{word}"' for word in PLAIN_WORD.findall(search or ""))
+    for candidate in (search or "", plain_words):
+        if candidate.strip() and parses(candidate):
+            return candidate
+    return '""'
+
+
+def parses(search: str) -> bool:
+    """Whether FTS5 reads the search without error on two tables of one column each, of different names: a search
+    naming a column (`body: x`) fails on one, as it would on some table the site searches."""
+    if not hasattr(PROBES, "conn"):
+        PROBES.conn = sqlite3.connect(":memory:")
+        PROBES.conn.executescript("create virtual table one using fts5(a); create virtual table two using fts5(b);")
+    try:
+        for table in ("one", "two"):
+            PROBES.conn.execute(f"select * from {table} where {table} match ?", [search]).fetchall()
+    except sqlite3.OperationalError:
+        return False
+    return True
 
 
 def output_bytes(value) -> int:

@@ -1,4 +1,7 @@
-"""README's schema section, rendered from metadata.yml (the one source of the descriptions)."""
+"""docs/schema.md's tables, rendered from metadata.yml (the one source of the descriptions).
+
+    python -m militia_news.docs [ROOT]
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ import yaml
 
 BEGIN = "<!-- schema: generated from metadata.yml by `python -m militia_news.docs`; do not edit -->"
 END = "<!-- /schema -->"
+SCHEMA_DOC = Path("docs") / "schema.md"  # in the repository, beside README.md
 
 
 def schema_markdown(metadata: dict) -> str:
@@ -20,16 +24,17 @@ def schema_markdown(metadata: dict) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def render_readme(readme: str, metadata: dict) -> str:
-    head, rest = readme.split(BEGIN, 1)
+def render_schema_doc(document: str, metadata: dict) -> str:
+    """The document with the tables between its markers rendered anew."""
+    head, rest = document.split(BEGIN, 1)
     _, tail = rest.split(END, 1)
     return f"{head}{BEGIN}\n{schema_markdown(metadata)}{END}{tail}"
 
 
 def main(root: Path = Path(".")) -> None:
     metadata = yaml.safe_load((root / "metadata.yml").read_text(encoding="utf-8"))
-    readme = root / "README.md"
-    readme.write_text(render_readme(readme.read_text(encoding="utf-8"), metadata), encoding="utf-8")
+    document = root / SCHEMA_DOC
+    document.write_text(render_schema_doc(document.read_text(encoding="utf-8"), metadata), encoding="utf-8")
 
 
 if __name__ == "__main__":

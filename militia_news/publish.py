@@ -30,7 +30,6 @@ SETTINGS = {
     "allow_csv_stream": "on",
     "num_sql_threads": 3,
     "suggest_facets": "off",  # suggestions run a query per column (bodies included) on every page
-    "default_cache_ttl": 86400,  # the db is immutable: a page may be cached for a day (a new release within one)
 }
 
 

@@ -9,13 +9,13 @@ that one's end (a mention is left out instead).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, replace
 
 from datasette.utils import tilde_encode
 from markupsafe import Markup, escape
 
 REPORTED, QUOTE, MENTION, REWRITE = 0, 1, 2, 3  # layers, outermost first
-SHOWN_QUOTE_KINDS = ("speech", "reported")
 LIST_LIMIT = 100  # rows of a list on a page; the table pages hold the rest
 CO_MENTIONS_SHOWN = 15
 
@@ -143,6 +143,22 @@ def headline_html(text: str | None, rewrites: list[dict], own: bool, links: Link
     return highlighted(text, spans)
 
 
+MARKS = re.compile("(</?mark>)")  # what the search queries put around a match (FTS5's highlight and snippet)
+
+
+def marked(text: str | None) -> Markup:
+    """A search hit's text, escaped, with the matches its query marked as <mark> elements; the marks are taken to
+    open and close in turn, so the HTML nests whatever the text holds."""
+    html, inside = [], False
+    for piece in MARKS.split(text or ""):
+        if piece == ("</mark>" if inside else "<mark>"):
+            html.append(Markup(piece))
+            inside = not inside
+        elif not MARKS.fullmatch(piece):
+            html.append(escape(piece))
+    return Markup("").join(html + [Markup("</mark>")] * inside)
+
+
 async def rows(db, sql: str, params: dict) -> list[dict]:
     return [dict(r) for r in (await db.execute(sql, params)).rows]
 
@@ -155,8 +171,7 @@ async def article_page(db, links: Links, article_id: str) -> dict:
         left join outlets o on o.id = a.outlet_id left join outlets v on v.id = a.via_outlet_id
         where a.id = :id""", params)
     rewrites = await rows(db, "select * from headline_rewrites where article_id = :id order by position", params)
-    quotes = await rows(db, f"""select * from quotes where article_id = :id and kind in {SHOWN_QUOTE_KINDS}
-        order by char_start""", params)
+    quotes = await rows(db, "select * from said where article_id = :id order by char_start", params)
     mentions = await rows(db, "select * from mentions where article_id = :id and field = 'body'", params)
     evidence = await rows(db, "select * from evidence where article_id = :id order by field, line", params)
     spans = quote_spans(quotes, links) + mention_spans(mentions, links)
@@ -172,9 +187,10 @@ async def article_page(db, links: Links, article_id: str) -> dict:
         "via_html": links.link("outlets", article["via_outlet_id"], article["via_name"]) if article["via_outlet_id"] else None,
         "sources": await rows(db, "select * from article_sources where article_id = :id order by seed_file, line_start",
                               params),
-        "captions": await rows(db, "select * from captions where article_id = :id order by position", params),
+        "captions": await rows(db, """select text, credit from captions where article_id = :id
+            group by text, credit order by min(position)""", params),  # a caption the page repeats, once
         "evidence": by_field,
-        "quote_counts": {kind: sum(1 for q in quotes if q["kind"] == kind) for kind in SHOWN_QUOTE_KINDS},
+        "quote_counts": {how: sum(1 for q in quotes if q["how"] == how) for how in ("quoted", "reported")},
         "named": await rows(db, """select e.id, e.name, e.type, count(*) as mentions from mentions m
             join entities e on e.id = m.entity_id where m.article_id = :id
             group by e.id order by e.type, mentions desc, e.name""", params),
@@ -203,10 +219,14 @@ async def entity_page(db, links: Links, entity_id: str) -> dict:
             o.name as outlet from articles a left join outlets o on o.id = a.outlet_id
             where a.id in (select article_id from mentions where entity_id = :id)
             order by a.published is null, a.published desc, a.id limit {LIST_LIMIT}""", params),
-        "said": await rows(db, f"""select q.id, q.text, q.kind, q.verb, q.published, q.article_id, a.blog_headline,
-            o.name as outlet from quotes q join articles a on a.id = q.article_id
-            left join outlets o on o.id = q.outlet_id where q.speaker_entity_id = :id and q.kind in {SHOWN_QUOTE_KINDS}
+        "said": await rows(db, f"""select q.id, q.text, q.how, q.verb, q.published, q.article_id, a.blog_headline,
+            o.name as outlet from said q join articles a on a.id = q.article_id
+            left join outlets o on o.id = q.outlet_id where q.speaker_entity_id = :id
             order by q.published is null, q.published desc, q.char_start limit {LIST_LIMIT}""", params),
+        "said_count": (await rows(db, """select count(*) as statements, coalesce(sum(how = 'quoted'), 0) as quoted,
+            coalesce(sum(how = 'reported'), 0) as reported from said where speaker_entity_id = :id""", params))[0],
+        "article_count": (await rows(db, """select count(*) as articles, coalesce(sum(published is null), 0) as undated
+            from articles where id in (select article_id from mentions where entity_id = :id)""", params))[0],
         "co_mentioned": await rows(db, f"""select e.id, e.name, e.type, c.articles from (
               select other_entity_id as other, articles from co_mentions where entity_id = :id
               union all select entity_id, articles from co_mentions where other_entity_id = :id) c
@@ -226,14 +246,18 @@ async def statement_page(db, links: Links, statement_id: str) -> dict:
 
 
 async def home_page(db) -> dict:
-    """The dataset's size, for the landing page."""
+    """The dataset's size, for the landing page: its articles (how many undated), what was said (the view said),
+    the entities named, by type, and the places."""
     [size] = await rows(db, """select
         (select count(*) from articles) as articles,
+        (select count(*) from articles where published is null) as undated,
         (select count(distinct outlet_id) from articles) as outlets,
-        (select count(*) from quotes where kind = 'speech') as quotations,
-        (select count(*) from quotes where kind = 'reported') as reported,
-        (select count(distinct speaker_entity_id) from quotes where kind in ('speech', 'reported')) as speakers,
-        (select count(*) from entities where article_count > 0) as entities,
+        (select count(*) from said where how = 'quoted') as quotations,
+        (select count(*) from said where how = 'reported') as reported,
+        (select count(distinct speaker_entity_id) from said) as speakers,
+        (select count(*) from places) as places,
         (select min(published) from articles) as first_published,
         (select max(published) from articles) as last_published""", {})
-    return {"size": size}
+    types = await rows(db, """select type, count(*) as entities from entities where article_count > 0
+        group by type order by entities desc, type""", {})
+    return {"size": size, "entity_types": types}

@@ -11,28 +11,26 @@ import hashlib
 import json
 import shutil
 import sqlite3
+from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.parquet as pq
 import yaml
 
 from .docs import schema_markdown
 
 PACKAGE = Path(__file__).resolve().parent
 METADATA = PACKAGE / "metadata.yml"  # the project's metadata.yml, shipped in the package
-ARROW_TYPES = {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string()}
-FRICTIONLESS_TYPES = {"INTEGER": "integer", "REAL": "number", "TEXT": "string"}
-
-
-INTERNAL = {"facet_counts"}  # the site's cache of facet counts, not data
+ARROW_TYPES = {"INTEGER": "int64", "REAL": "float64", "TEXT": "string", "DATE": "date32", "MONTH": "string"}
+FRICTIONLESS_TYPES = {"INTEGER": "integer", "REAL": "number", "TEXT": "string", "DATE": "date", "MONTH": "yearmonth"}
+# The columns, in any table or view, that hold an ISO 8601 date (YYYY-MM-DD) or month (YYYY-MM) as text.
+DATES = {"published": "DATE", "first_published": "DATE", "published_month": "MONTH"}
 
 
 def public_relations(conn: sqlite3.Connection) -> list[str]:
-    """Tables and views a user reads: not FTS shadows, SQLite's own or the site's internal ones."""
+    """Tables and views a user reads: not FTS shadows nor SQLite's own."""
     rows = conn.execute("select name from sqlite_master where type in ('table', 'view') order by type, name")
-    return [name for (name,) in rows if "_fts" not in name and not name.startswith("sqlite_") and name not in INTERNAL]
+    return [name for (name,) in rows if "_fts" not in name and not name.startswith("sqlite_")]
 
 
 def affinity(declared: str) -> str:
@@ -46,11 +44,11 @@ def affinity(declared: str) -> str:
 
 
 def column_types(conn: sqlite3.Connection, name: str) -> list[tuple[str, str, bool]]:
-    """(column, type, not null) of a table or view: its declared type, or for a view's computed column the type
-    of every value it holds."""
+    """(column, type, not null) of a table or view: DATE or MONTH for the DATES columns, else the declared type,
+    or for a view's computed column the type of every value it holds."""
     found = []
     for _, column, declared, not_null, _, _ in conn.execute(f'pragma table_info("{name}")'):
-        kind = affinity(declared) if declared else ""
+        kind = DATES.get(column) or (affinity(declared) if declared else "")
         if not kind:
             held = {t for (t,) in conn.execute(f'select distinct typeof("{column}") from "{name}"')} - {"null"}
             kind = {frozenset({"integer"}): "INTEGER", frozenset({"real"}): "REAL",
@@ -68,12 +66,20 @@ def write_csv(conn: sqlite3.Connection, name: str, path: Path) -> None:
 
 
 def write_parquet(conn: sqlite3.Connection, name: str, path: Path, columns: list[tuple[str, str, bool]]) -> None:
-    """The table as Parquet with typed columns (`columns`: from `column_types`)."""
-    cursor = conn.execute(f'select * from "{name}"')
-    rows = cursor.fetchall()
-    schema = pa.schema([pa.field(column, ARROW_TYPES[kind], nullable=not not_null)
+    """The table as Parquet with typed columns (`columns`: from `column_types`); a date is a date (a value that
+    is none stops the release)."""
+    import pyarrow as pa  # here, not at the top: the site imports this module's paths, not its writers
+    import pyarrow.parquet as pq
+
+    rows = conn.execute(f'select * from "{name}"').fetchall()
+    schema = pa.schema([pa.field(column, getattr(pa, ARROW_TYPES[kind])(), nullable=not not_null)
                         for column, kind, not_null in columns])
-    arrays = [pa.array([row[i] for row in rows], type=field.type) for i, field in enumerate(schema)]
+    arrays = []
+    for i, (_, kind, _) in enumerate(columns):
+        values = [row[i] for row in rows]
+        if kind == "DATE":
+            values = [date.fromisoformat(v) if v is not None else None for v in values]
+        arrays.append(pa.array(values, type=schema.field(i).type))
     pq.write_table(pa.Table.from_arrays(arrays, schema=schema), path)
 
 

@@ -6,6 +6,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import datasette.plugins  # noqa: F401 (first: it loads the project's plugin whole, before a test imports from it)
 import pytest
 import sqlite_utils
 

@@ -280,6 +280,7 @@ def test_pages_run_under_the_content_security_policy(page, site, ids):  # noqa: 
     page.goto(f"{site.url}/militia_news/statements/{ids['statement']}")
     page.goto(f"{site.url}/militia_news/articles?_facet=outlet_id")
     page.goto(f"{site.url}/militia_news?sql=select+1")
+    page.goto(f"{site.url}/militia_news/search_everything?q=Sadr")
     page.goto(f"{site.url}/militia_news/places")
     page.wait_for_selector(".leaflet-marker-icon", timeout=20000)
     page.goto(f"{site.url}/-/dashboards/overview")

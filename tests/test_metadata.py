@@ -1,8 +1,8 @@
-"""metadata.yml is the one description of every table and column; README's schema follows it."""
+"""metadata.yml is the one description of every table and column; docs/schema.md follows it."""
 
 import yaml
 
-from militia_news.docs import render_readme
+from militia_news.docs import SCHEMA_DOC, render_schema_doc
 
 from .conftest import ROOT
 
@@ -29,6 +29,6 @@ def test_no_description_for_something_that_does_not_exist(db):
         assert set(table.get("columns", {})) <= set(db[name].columns_dict)
 
 
-def test_readme_schema_section_follows_metadata():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert render_readme(readme, METADATA) == readme, "run: python -m militia_news.docs"
+def test_the_schema_document_follows_metadata():
+    document = (ROOT / SCHEMA_DOC).read_text(encoding="utf-8")
+    assert render_schema_doc(document, METADATA) == document, "run: python -m militia_news.docs"

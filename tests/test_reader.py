@@ -123,15 +123,20 @@ def test_home_page_gives_the_size_and_the_ways_in(server, db):
                       "from articles")
     assert f"<strong>{size['articles']}</strong> articles" in text
     assert f"<strong>{size['quotes']}</strong> direct quotations" in text
+    places = db["places"].count
+    assert f"<strong>{places}</strong> places</a> on the map" in text and "governments and places" not in text
+    for row in db.query("select type, count(*) as n from entities where article_count > 0 group by type"):
+        plural = "people" if row["type"] == "person" else row["type"] + "s"
+        assert f"<strong>{row['n']}</strong> {plural}" in text, row
     assert 'action="/militia_news/search_everything"' in text
     assert 'href="/militia_news/what_did_they_say">What did a person or group say?</a>' in text
-    assert 'href="/-/dashboards/overview"' in text and 'href="/militia_news.db"' in text
+    assert 'href="/-/dashboards/overview"' in text and 'href="/militia_news.db?v=' in text
     assert "facet_counts" not in page(server, "/militia_news")  # internal tables hidden
 
 
 def test_search_everything_links_a_quote_to_its_place_in_the_article(server):
     text = page(server, "/militia_news/search_everything?" + urllib.parse.urlencode({"q": "conditional ceasefire"}))
-    assert re.search(r'<a href="/militia_news/articles/[\w-]+#q\d+">', text)
+    assert re.search(r'<a class="hit-title" href="/militia_news/articles/[\w-]+#q\d+">', text)
 
 
 def test_table_pages_fold_the_column_descriptions_and_show_body_snippets(server, db):
@@ -145,11 +150,13 @@ def test_crawl_markup_renders_as_inert_text(hostile_server):
     url, db = hostile_server
     [article] = sqlite_utils.Database(db).query("select id from articles")
     pages = [page(url, path) for path in (f"/militia_news/articles/{article['id']}", "/militia_news/articles",
-                                          "/militia_news/quotes", "/militia_news/entities", "/")]
+                                          "/militia_news/quotes", "/militia_news/entities", "/",
+                                          "/militia_news/search_everything?q=Antichrist+OR+strike+OR+act")]
     for text in pages:
         assert "<script>window.pwned" not in text and "onerror=\"window" not in text and "<svg onload" not in text
         assert 'href="javascript:' not in text and "<b onmouseover" not in text
     assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in pages[0]
+    assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in pages[-1] and "<mark>Antichrist</mark>" in pages[-1]
 
 
 TEXT = st.text(alphabet="ab <&>\"“”", min_size=0, max_size=40)
@@ -175,12 +182,13 @@ def test_places_have_coordinates_and_lead_to_their_articles(server, db):
     """Datelines and named places get coordinates from the gazetteer; the map's popup links to the articles."""
     [baghdad] = db.query("select * from places where name = 'Baghdad'")
     assert (baghdad["country_code"], round(baghdad["latitude"]), round(baghdad["longitude"])) == ("IQ", 33, 44)
-    assert json.loads(baghdad["popup"])["link"] == f"article_places?place_id={baghdad['id']}"
+    assert json.loads(baghdad["popup"])["link"] == f"articles_at_place?place={baghdad['id']}"
     [dateline] = db.query("select a.dateline, p.name from article_places ap join articles a on a.id = ap.article_id "
                           "join places p on p.id = ap.place_id where ap.role = 'dateline' and a.dateline = 'ERBIL'")
     assert dateline["name"] == "Erbil"
-    text = page(server, f"/militia_news/article_places?place_id={baghdad['id']}")
-    assert f"{db['article_places'].count_where('place_id = ?', [baghdad['id']])} rows where place_id" in text
+    rows = json.loads(page(server, f"/militia_news/articles_at_place.json?place={baghdad['id']}&_shape=array"))
+    assert {r["id"] for r in rows} == {r["article_id"] for r in db["article_places"].rows_where(
+        "place_id = ?", [baghdad["id"]])}
 
 
 def test_places_resolve_in_the_region_first(dev_db):
