@@ -125,3 +125,8 @@ def test_readme_figures_say_their_set_and_hold(built_db, dev_db):
     for db_path, undated, total in ((built_db, seeds_undated, seeds_total), (dev_db, dev_undated, dev_total)):
         db = sqlite_utils.Database(db_path)
         assert (int(undated), int(total)) == (db["articles"].count_where("published is null"), db["articles"].count)
+
+
+def test_extraction_example():
+    out = run([sys.executable, "-c", block("python", "militia_news.extract(")], ROOT)
+    assert out.strip() == "reported Kataib Hezbollah kataib-hezbollah warn 'it would strike US bases'"
