@@ -37,7 +37,7 @@ from .entities import EntityIndex, NewEntities, load_entities
 from .errors import BuildError
 from .extract import analyse_text, stage
 from .model import Article, Post, Problem, ResolvedMention
-from .places import find_places
+from .places import find_places, load_gazetteer
 from .posts import split_lines
 from .publish import default_facets
 from .quotes import Quote
@@ -172,6 +172,8 @@ def analyse_article(post: Post, index: EntityIndex, ref: Reference, dated: Calla
         article = parse_post(post, ref)
         if article.undated_day:
             [article] = infer_years([article], dated())
+    with stage(cpu, "find places"):
+        article.places = find_places(article, ref)
     article.post = article.post.header_only()  # the writer needs where it was found, not its lines again
     try:
         with time_budget(EXTRACTION_BUDGET):
@@ -412,6 +414,7 @@ def build(seeds_dir: Path, out: Path, reference_dir: Path = REFERENCE_DIR, stric
         database.write_outlets(db, ref)
         with stage(cpu, "load reference"):
             index = load_entities(ref)
+            load_gazetteer()  # before the workers fork: they share it
         gc.freeze()  # the reference data lasts the whole build: the collector never scans it again, workers share it
         new_entities = NewEntities(index)
         surfaces: dict[str, set[str]] = defaultdict(set)
@@ -428,9 +431,6 @@ def build(seeds_dir: Path, out: Path, reference_dir: Path = REFERENCE_DIR, stric
                 with stage(cpu, "write db"):
                     linked = link_new_names(chunk, new_entities)
                     names.update({i: new_entities.entities[i].name for i in linked if i not in names})
-                with stage(cpu, "find places"):
-                    for article, _, _ in chunk.articles:
-                        article.places = find_places(article, ref)  # here: the gazetteer is held once, not per worker
                 with stage(cpu, "write db"):
                     for _, mentions, _ in chunk.articles:
                         for m in mentions:

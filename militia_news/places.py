@@ -42,7 +42,7 @@ LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z’'. -]*")  # the spellings English ne
 @remembered
 def gazetteer() -> dict[str, tuple[Place, ...]]:
     """Folded name -> the places of that name (by their name or another in Latin letters), most populous first.
-    The build's main process alone loads it (places are found as each file's articles are written)."""
+    The build loads it once, before its workers fork: they share it."""
     by_name: dict[str, list[Place]] = {}
     for city in world_gazetteer().get_cities().values():
         place = Place(f"{slug(city['name'])}-{city['countrycode'].lower()}-{city['geonameid']}", city["name"],
@@ -75,6 +75,12 @@ def locate_dateline(dateline: str, region: tuple[str, ...]) -> Place | None:
     first, *rest = dateline.split(",")
     named = tuple(code for part in rest if (code := countries().get(fold(part.strip(" .")))))
     return locate(first, named or region)
+
+
+def load_gazetteer() -> None:
+    """Load the gazetteer and the country names now (a build does, once, before its workers fork)."""
+    gazetteer()
+    countries()
 
 
 def find_places(article: Article, ref: Reference) -> tuple[PlaceMention, ...]:
