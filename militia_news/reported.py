@@ -44,6 +44,7 @@ AS_SAID = re.compile(r"^\s*As\s+(?P<who>[^,]{1,60}?)\s+(?:has\s+|had\s+|have\s+)
 AS_SPEAKER = re.compile(  # who says "As X explained, C": a name, a pronoun, a person or a document; not "As its subtitle hints"
     rf"\A(?:(?-i:[A-Z])|(?:he|she|they|we|I)$|.*\b(?:{PERSON}|{DOCUMENTS}|statement)$)", re.I)
 AS_SAID_REST = re.compile(r"^[^.;“”\"]{0,120}?,\s+(?=[a-z“])")  # the "as" clause ends at a comma before a clause
+LOOK_BACK = 80  # characters the look-backs before a verb read: what they seek ends at the verb, a few words long
 NOUN = "noun:"  # marks a frame found by a noun ("warnings that …") in a sentence's list of frames
 NOUN_POSITION = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|amid|of|despite|after|following|over|new|recent)|[’']s)\s+$",
                            re.I)
@@ -209,9 +210,10 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
         form = m.group(1)
         if not speech.is_speech(form) or in_quotation(spans, s_start + m.start()):
             continue
-        if (used_as_noun(text, m) or HYPOTHETICAL.search(text[: m.start()]) or WHAT_BEFORE.search(text[: m.start()])
+        lead = text[max(0, m.start() - LOOK_BACK): m.start()]
+        if (used_as_noun(text, m) or HYPOTHETICAL.search(lead) or WHAT_BEFORE.search(lead)
                 or form in (speech.lemma(form), speech.lemma(form) + "s") and AUXILIARY_AFTER.match(text, m.end())
-                and not RELATIVE_SUBJECT.search(text[: m.start()])  # "the report does not"; not "which they say will"
+                and not RELATIVE_SUBJECT.search(lead)  # "the report does not"; not "which they say will"
                 or modifies_subject(text, m)):
             continue  # "Sadr’s calls for calm", "the report involved"; "would say", "declined to say"
         if not THAT.match(text, m.end()) and any(
@@ -224,7 +226,8 @@ def frames(paragraph: str, s_start: int, s_end: int, spans, speech: SpeechVerbs)
             found.append((s_start + m.start(), s_start + m.end(), speech.cues[m.group(1).lower()]))
     for m in speech.noun_pattern.finditer(text):
         noun = m.group(1)
-        as_noun = noun not in speech.base or NOUN_POSITION.search(text[: m.start()])  # "amid reports", "Sadr’s claims"
+        as_noun = noun not in speech.base or NOUN_POSITION.search(  # "amid reports", "Sadr’s claims"
+            text, max(0, m.start() - LOOK_BACK), m.start())
         if as_noun and NOUN_THAT.match(text, m.end()) and not in_quotation(spans, s_start + m.start()):
             found = [f for f in found if f[0] != s_start + m.start()]
             found.append((s_start + m.start(), s_start + m.end(), NOUN + speech.nouns[noun]))
@@ -235,7 +238,7 @@ def used_as_noun(text: str, m: re.Match[str]) -> bool:
     """A form of a reporting verb that is a noun here: after a possessive, a determiner or a preposition ("Sadr’s
     calls", "the report", "in remarks", "in order to"), a plural after a verb ("received orders"), or before its
     relative clause ("remarks that sparked …")."""
-    lead, form = text[: m.start()], m.group(1)
+    lead, form = text[max(0, m.start() - LOOK_BACK): m.start()], m.group(1)
     return (lead[-3:] in ("’s ", "'s ") or bool(NOUN_BEFORE.search(lead))
             or bool(PREPOSITION_BEFORE.search(lead)) and not form.endswith("ing")
             or form.endswith("s") and bool(AFTER_A_VERB.search(lead) or RELATIVE_THAT.match(text, m.end())))
