@@ -82,9 +82,11 @@ def extra_template_vars(template, database, table, view_name, request, datasette
     """The reader's data for the article, entity and statement pages and the home page."""
     if view_name == "row" and table in ROW_PAGES:
         async def row_page():
+            db = datasette.get_database(database)
+            if not await reader.holds_dataset(db):
+                return {}  # another database served beside it: Datasette's own row page
             [key] = urlsafe_components(request.url_vars["pks"])
-            links = reader.Links(datasette.urls, database)
-            return {"reader": await ROW_PAGES[table](datasette.get_database(database), links, key)}
+            return {"reader": await ROW_PAGES[table](db, reader.Links(datasette.urls, database), key)}
         return row_page
     if template == "index.html":
         async def home_page():

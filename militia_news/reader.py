@@ -159,6 +159,14 @@ def marked(text: str | None) -> Markup:
     return Markup("").join(html + [Markup("</mark>")] * inside)
 
 
+DATASET_RELATIONS = {"articles", "entities", "statements", "said"}  # what the reader's pages read
+
+
+async def holds_dataset(db) -> bool:
+    """Whether a served database is this dataset (and not another db served with the plugin installed)."""
+    return DATASET_RELATIONS <= {*await db.table_names(), *await db.view_names()}
+
+
 async def rows(db, sql: str, params: dict) -> list[dict]:
     return [dict(r) for r in (await db.execute(sql, params)).rows]
 

@@ -1,12 +1,17 @@
 """The served site over real HTTP: read-only, time-limited, exports, counts from the inspect file."""
 
 import json
+import shutil
+import sqlite3
+import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
+
+from militia_news.publish import RunningServer, free_port
 
 
 def get(url: str, timeout: float = 30) -> tuple[int, bytes]:
@@ -102,3 +107,22 @@ def test_row_page_links_to_quotes_mentions_captions_and_rewrites(server):
     tables = {t["other_table"]: t["count"] for t in json.loads(body)["foreign_key_tables"]}
     assert tables["quotes"] >= 30 and tables["captions"] == 7 and tables["mentions"] > 50
     assert tables["headline_rewrites"] == 2
+
+
+def test_another_database_served_with_the_plugin_keeps_datasettes_own_row_page(built_db, tmp_path):
+    """The plugin is installed for every Datasette of the environment: a db that is not this dataset (here one
+    without its views) gets Datasette's row page, not an error."""
+    other = tmp_path / "other.db"
+    shutil.copyfile(built_db, other)
+    with sqlite3.connect(other) as conn:
+        conn.execute("drop view said")
+        [article_id] = conn.execute("select id from articles order by id limit 1").fetchone()
+    port = free_port()
+    site = RunningServer([sys.executable, "-m", "datasette", "serve", str(other), "--port", str(port)],
+                         f"http://127.0.0.1:{port}", timeout=30)
+    try:
+        with urllib.request.urlopen(f"{site.url}/other/articles/{article_id}") as response:
+            page = response.read().decode()
+        assert response.status == 200 and article_id in page and "reader-main" not in page
+    finally:
+        site.close()
