@@ -341,8 +341,10 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference, given_names:
         return None
     run = tokens[i:j]
     orgs = [p for p, t in enumerate(run) if t.folded in ORGANIZATION_WORDS]
-    role = next((p for p, t in enumerate(run) if orgs and p > orgs[0] and t.folded in ROLE_TITLES), None)
-    if role is not None:  # "Butler Police Lt. Mike Moeller": the organization, then a title opens a new name
+    role = next((p for p, t in enumerate(run) if orgs and p > orgs[0] and (
+        t.folded in ROLE_TITLES or t.folded in given_names and p + 1 < len(run) and p - 1 in orgs)), None)
+    if role is not None:  # "Butler Police Lt. Mike Moeller", "Baghdad University Khaled Abdelilah": the
+        # organization, then a title or a given name right after its last word opens a new name
         end = max(p for p in orgs if p < role)
         return canonical_new_name(text[run[0].start: run[end].end]), "organization", run[0].start, run[end].end, i + end + 1
     office = len(run) >= 2 and office_of(text, tokens, j - 1)  # "Sheriff’s Department": the title names the office
@@ -371,7 +373,8 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference, given_names:
         return canonical_new_name(surface), "person", run[0].start, run[-1].end, after_run
     if DOCUMENT_AFTER.match(text, run[-1].end):
         return None  # "the Intermediate-range Nuclear Forces treaty": a document's name
-    if words[-1] in ORGANIZATION_WORDS or (len(words) >= 3 and any(w in ORGANIZATION_WORDS for w in words)):
+    if words[-1] in ORGANIZATION_WORDS or (len(words) >= 3 and words[-1] not in FACILITY_WORDS
+                                           and any(w in ORGANIZATION_WORDS for w in words)):
         return canonical_new_name(surface), "organization", run[0].start, run[-1].end, after_run
     if any(w in GEOGRAPHY_WORDS for w in words):
         return None  # "Hudson River", "Rocky Mountains", "Morris County": a place

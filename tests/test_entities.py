@@ -157,3 +157,20 @@ def test_a_pair_of_known_names_is_two_mentions_and_a_party_to_talks_no_person():
     assert not any(n["new_name"] for n in found["names"])
     assert [(s["speaker"], s["speaker_entity_id"]) for s in found["statements"] if s["verb"] == "say"][0] == (
         "Biden", "joe-biden")
+
+
+def test_an_organization_ends_where_a_given_name_opens_a_person():
+    found = extract("Law professor at Kufa University Hamid Rubaie told the Basra Oil Corporation board that "
+                    "Amnesty International had written to the Iraqi Drilling Company.")
+    assert [(n["surface"], n["type"]) for n in found["names"] if n["new_name"]] == [
+        ("Kufa University", "organization"), ("Hamid Rubaie", "person"), ("Basra Oil Corporation", "organization"),
+        ("Amnesty International", "organization"), ("Iraqi Drilling Company", "organization")]
+
+
+def test_organizations_named_by_their_head_word_on_real_pages(dev_db, built_db):
+    def named_in(page: str, db=dev_db) -> set[str]:
+        return {n for (n,) in sqlite3.connect(db).execute(
+            "select e.name from mentions m join entities e on e.id = m.entity_id join article_sources s "
+            "on s.article_id = m.article_id where s.seed_file = ? and e.type = 'organization'", [page])}
+    assert "Amnesty International" in named_in("dev11.txt") and "Holtec International" in named_in("dev15.txt")
+    assert not [n for n in named_in("000_c035f8e90eaba482.txt", built_db) if n.endswith("Airport")]  # a facility
