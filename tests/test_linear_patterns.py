@@ -83,7 +83,7 @@ def test_every_pattern_is_linear_on_worst_cases():
     slow = []
     for name, pattern in package_patterns().items():
         for case, text in cases.items():
-            started = time.perf_counter()
+            started = time.process_time()  # CPU time: another job on the machine does not fail the test
             try:
                 with time_budget(10 * PATTERN_BUDGET):  # a runaway pattern fails the test instead of hanging it
                     pattern.search(text)
@@ -91,7 +91,7 @@ def test_every_pattern_is_linear_on_worst_cases():
                         pass
             except OverBudget:
                 pass
-            elapsed = time.perf_counter() - started
+            elapsed = time.process_time() - started
             if elapsed > PATTERN_BUDGET:
                 slow.append(f"{name} on {case}: {elapsed:.2f} s")
     assert not slow, slow
