@@ -474,3 +474,29 @@ def test_a_frame_inside_a_content_clause_without_that(dev_db):
     assert (row["speaker"], row["verb"]) == ("Hans Kristensen", "say")
     assert reads("Witnesses said the gunmen shouted that they would return.") == {
         "the gunmen shouted that they would return": ("Witnesses", "say"), "they would return": ("the gunmen", "shout")}
+
+
+def test_the_verbs_of_communication_an_outside_corpus_missed(dev_db):
+    """implored (urge-58.1), gushed (lecture-37.11-1), shouted (manner_speaking-37.3), joked (chit_chat-37.6),
+    reminding (advise-37.9 by its object), "expressed frustration that" (an attitude): each yields its statement, in a
+    local sports page's style; "he reminded the world that …" on a dev page."""
+    assert reads("\n\n".join([
+        "Coach Dana Reyes implored the fans to stay until the final whistle.",
+        "“This is the best group I have ever coached,” Reyes gushed after the game.",
+        "Supporters shouted that the referee had missed a handball.",
+        "“We might need a bigger trophy cabinet,” the captain joked.",
+        "The club chairman spoke briefly, reminding fans that the stadium would close for repairs in May.",
+        "The mayor expressed frustration that the stadium deal had stalled again.",
+    ])) == {
+        "to stay until the final whistle": ("Coach Dana Reyes", "implore"),
+        "the referee had missed a handball": ("Supporters", "shout"),
+        "the stadium would close for repairs in May": (None, "remind"),
+        "the stadium deal had stalled again": ("The mayor", "express"),
+    }
+    found = {q.text: (q.speaker, q.verb) for q in find_quotes(
+        "“This is the best group I have ever coached,” Reyes gushed after the game.\n\n"
+        "“We might need a bigger trophy cabinet,” the captain joked.", [], {}) if q.kind == "speech"}
+    assert found == {"This is the best group I have ever coached": ("Reyes", "gush"),
+                     "We might need a bigger trophy cabinet": ("the captain", "joke")}
+    row = statement(sqlite_utils.Database(dev_db), "dev11.txt", 75, "Russia was a leading nuclear power")
+    assert (row["speaker_entity_id"], row["verb"]) == ("vladimir-putin", "remind")
