@@ -82,7 +82,7 @@ class LineFormats:
     def __init__(self, formats: list[LineFormat], month_first_countries: frozenset[str] = frozenset(),
                  date_cues: dict[str, list[str]] | None = None, abbreviations: frozenset[str] = frozenset()):
         self.formats = tuple(formats)
-        self.abbreviations = frozenset(a.lower() for a in abbreviations)  # names.yml's: a stop after one ends nothing
+        self.abbreviations = frozenset(a.lower() for a in abbreviations)  # vocabulary.py's: a stop after one ends nothing
         self.month_first_countries = month_first_countries
         cues = {kind: "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
                 for kind, forms in (date_cues or {}).items()}

@@ -20,6 +20,7 @@ from .entities import name_key
 from .model import ResolvedMention
 from .reference import SpeechVerbs, default_speech
 from .reported import reported_in_paragraph, used_as_noun
+from .sentences import masked_abbreviations, unmasked
 from .speakers import (
     add_event,
     ASIDE,
@@ -51,10 +52,7 @@ LISTENER_REACH = 20  # characters before a name where LISTENER_BEFORE may stand
 AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 TITLE_CASE_WORDS = 6  # a quoted name or title in title case is at most this long
 ATTRIBUTION_REACH = 160  # characters of a clause read for an attribution
-SENTENCE_BREAK = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bSt)(?<!\bNo)(?<!\bGov)(?<!\bSen)"
-    r"[.!?][”\"’)]*\s+(?=[A-Z“\"‘])"
-)
+SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z“\"‘])")  # an abbreviation's stop is masked (sentences.py)
 INTRODUCTION = re.compile(r"^(?:In|On|At|During|After|Before|Following|Ahead|Asked|According|Echoing|Referring|With|"
                           r"Despite|Under|Within|Addressing|Speaking|Reiterating)\b")
 ADVERBS = {"further", "also", "then", "later", "again", "previously", "reportedly", "once", "had", "has", "have"}
@@ -140,7 +138,7 @@ def clean(paragraph: str, span: Span) -> tuple[int, int]:
 
 def clause_after(paragraph: str, end: int, next_start: int) -> str:
     text = paragraph[end + 1: next_start - 1 if next_start else None][:ATTRIBUTION_REACH]
-    sentence_end = SENTENCE_BREAK.search(text)  # not at "U.S." or "Gen."
+    sentence_end = SENTENCE_BREAK.search(text)
     return text[: sentence_end.start() + 1] if sentence_end else text
 
 
@@ -312,6 +310,14 @@ def nearest_found(found: list[Speaker | None]) -> list[Speaker | None]:
     return [b or a for b, a in zip(before, after[::-1])]
 
 
+def quote_row(paragraph: str, start: int, end: int, offset: int, speaker: Speaker | None, verb: str | None,
+              kind: str) -> Quote:
+    """A quotation or statement of a paragraph as written (its abbreviations' stops unmasked) at `offset` in the body."""
+    return Quote(paragraph[start:end], offset + start, offset + end, unmasked(speaker.text) if speaker else None,
+                 speaker.entity_id if speaker else None, verb, kind,
+                 unmasked(speaker.description) if speaker and speaker.description else None)
+
+
 def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str], speech: SpeechVerbs | None = None,
                 governments: dict[str, str] | None = None) -> list[Quote]:
     """Every quotation in the body with its speaker, and every reported statement (kind 'reported'), in order
@@ -326,7 +332,8 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
     introduced: Speaker | None = None  # who a paragraph ending in a colon introduces: "as chronicled by X:"
     in_body = sorted((m for m in mentions if m.field == "body"), key=lambda m: m.start)
     starts = [m.start for m in in_body]
-    for offset, paragraph in paragraphs(body):
+    for offset, written in paragraphs(body):
+        paragraph = masked_abbreviations(written)  # "said Rep. Jerry Nadler": the stop of "Rep." ends nothing
         spans = quoted_spans(paragraph, speech)
         first_event = len(events)
         local = [ResolvedMention(m.entity_id, m.field, m.caption, m.surface, m.start - offset, m.end - offset)
@@ -360,12 +367,9 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
             start, end = clean(paragraph, span)
             if start >= end:
                 continue
-            text = paragraph[start:end]
-            kind = quote_kind(text, paragraph[max(0, span.start - 30): max(0, span.start - 1)],
+            kind = quote_kind(paragraph[start:end], paragraph[max(0, span.start - 30): max(0, span.start - 1)],
                               paragraph[span.end + 1: span.end + 30])
-            quotes.append(Quote(text, offset + start, offset + end, speaker.text if speaker else None,
-                                speaker.entity_id if speaker else None, speaker.verb if speaker else None, kind,
-                                speaker.description if speaker else None))
+            quotes.append(quote_row(written, start, end, offset, speaker, speaker.verb if speaker else None, kind))
             if speaker is not None and kind == "speech":
                 last = speaker
                 add_event(events, Event(offset + span.start, speaker))
@@ -375,10 +379,7 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
             offset + st.start <= e.position < offset + st.end for st in statements))]
         for statement in statements:
             speaker = statement.speaker
-            quotes.append(Quote(paragraph[statement.start: statement.end], offset + statement.start,
-                                offset + statement.end, speaker.text if speaker else None,
-                                speaker.entity_id if speaker else None, statement.verb, "reported",
-                                speaker.description if speaker else None))
+            quotes.append(quote_row(written, statement.start, statement.end, offset, speaker, statement.verb, "reported"))
             if speaker is not None:
                 add_event(events, Event(offset + statement.start, speaker))
         introduced = introducer(paragraph, local, types) if paragraph.rstrip().endswith(":") and not spans else None

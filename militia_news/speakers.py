@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from .entities import name_key
 from .model import ResolvedMention
+from .sentences import unmasked
 from .text import speaker_key, words
-from .vocabulary import SPEAKER_TITLES
+from .vocabulary import SPEAKER_TITLES, TITLE_PIECES
 
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "organization", "him": "person"}
 ANONYMITY = re.compile(r"\b(anonymity|anonymous|not authori[sz]ed|declined to be named|requested anonymity)\b", re.I)
@@ -79,11 +80,17 @@ def named(phrase: str, m: ResolvedMention, verb: str, kind: str) -> Speaker:
 
 
 def without_titles(name: str) -> str:
-    """"Justice Minister Ayelet Shaked" -> "Ayelet Shaked", "Gen. Mark Milley" -> "Mark Milley"; "Mr Al Sadr" stays."""
+    """"Justice Minister Ayelet Shaked" -> "Ayelet Shaked", "National Security Adviser John Bolton" -> "John Bolton":
+    a compound title ends in a title, and two words at least stay; "Mr Al Sadr" stays."""
     parts = name.split()
-    while len(parts) > 2 and parts[0].lower().strip(".") in SPEAKER_TITLES:
-        parts.pop(0)
-    return " ".join(parts)
+    folded = [part.lower().strip(".") for part in parts]
+    last = -1
+    for k in range(len(parts) - 2):
+        if folded[k] not in TITLE_PIECES:
+            break
+        if folded[k] in SPEAKER_TITLES:
+            last = k
+    return " ".join(parts[last + 1:])
 
 
 def antecedent(found: Speaker, verb: str) -> Speaker:
@@ -151,6 +158,7 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
     antecedent stands before the quotation; a description's ("the paper", "the statement") before the sentence
     that holds it (`sentence`), whose own names are what it speaks of."""
     before_sentence = position if sentence is None else sentence
+    phrase = unmasked(phrase)  # "Rep. Jerry Nadler", "The U.S.": found where an abbreviation's stop is masked
     offset += len(phrase) - len(phrase.lstrip(" ,:’‘•“”\""))  # `offset` is where the phrase starts, spaces and all
     phrase = re.sub(r"\s*[“”\"]\s*", " ", phrase).strip(" ,:’‘•")  # the chief’s “recruiting officer”
     phrase = re.sub(r"(?<![A-Z])\.$", "", phrase)  # "…, according to Israeli rescue services."; not "U.S."
@@ -203,8 +211,9 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
     if owners:  # "Al-Sadr’s message asked …": whose message it is
         return named(phrase, owners[-1], verb, types[owners[-1].entity_id])
     person = [m for m in inside if types.get(m.entity_id) == "person"]
-    if person:
-        return named(phrase, person[0], verb, "person")
+    if person:  # of several, the head of the phrase, its last words: "Channel 9 Meteorologist Jane Roe"
+        head = next((m for m in person if not paragraph[m.end: offset + len(phrase)].strip(" .")), person[0])
+        return named(phrase, head, verb, "person")
     if organization and MEMBER_AFTER.match(paragraph, organization[-1].end, offset + len(phrase)):
         return Speaker(phrase, None, verb, "person")  # "Israel Defense Forces (IDF) spokesperson": someone unnamed
     if DEFINITE_PERSON.match(phrase):  # "the cleric": the last person named, not one in the possessive

@@ -122,3 +122,13 @@ def test_epithets_match_in_a_title_cased_headline(tmp_path):
     assert [(r["surface"], r["entity_id"]) for r in db["mentions"].rows_where(
         "field = 'blog_headline'", order_by="char_start")] == [
         ("Antichrist’s Men", "popular-mobilization-forces"), ("Babylon The Great", "donald-trump")]
+
+
+def test_a_name_with_an_initial_after_a_title_is_a_person(tmp_path):
+    """"Fire Chief John A. Doe said": nameparser's title cut, the initial "A." no article "a" (a US local paper's
+    style); the speaker is the person found."""
+    mentions = body_mentions(tmp_path, [
+        "Antichrist rallies his men in Kufa", "Fire destroys a warehouse in Ohio",
+        "The fire started in the kitchen, Fire Chief John A. Doe said on Monday.",
+    ])
+    assert ("John A. Doe", "john-a-doe") in mentions

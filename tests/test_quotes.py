@@ -1,5 +1,7 @@
 """Quotations: one test per attribution pattern, on real seed quotes and on constructed text."""
 
+import re
+
 import pytest
 import sqlite_utils
 
@@ -206,3 +208,32 @@ def test_verbs_of_manner_of_speaking_attribute_and_a_noun_form_does_not(db, dev_
     assert (row["speaker"], row["verb"]) == ("Moqtada", "say")
     row = quote(db, S003, 106, "host of very difficult things to discuss")
     assert (row["speaker"], row["verb"]) == ("Trump", "say")
+
+
+def test_a_title_written_short_ends_no_phrase(dev_db):
+    """nameparser's titles written short and dotted initials end no attribution: "said Rep. Jerry Nadler" is
+    Nadler's, "urged Mrs. Clinton to …" and "Ms. McCaskill said" keep their statements, and of two names in a
+    phrase the head, its last, speaks ("Channel 9 Meteorologist Jane Roe"): a US local station's style; on a dev
+    page, "“…,” said a U.S. official, who …" (dev12)."""
+    body = "\n\n".join([
+        "“This bill will save lives,” said Rep. Jerry Nadler, the committee chairman.",
+        "“Expect more snow on Tuesday,” said Channel 9 Meteorologist Jane Roe.",
+        "Ms. McCaskill said the vote would come before the recess.",
+        "Republicans urged Mrs. Clinton to release the transcripts of her speeches.",
+        "According to Sgt. Maria Lopez, nobody was hurt in the blast.",
+    ])
+    names = {"Jerry Nadler": "jerry-nadler", "Channel": "channel", "Jane Roe": "jane-roe", "Maria Lopez": "maria-lopez"}
+    mentions = sorted((ResolvedMention(entity, "body", None, surface, m.start(), m.end())
+                       for surface, entity in names.items() for m in re.finditer(rf"\b{surface}\b", body)),
+                      key=lambda m: m.start)
+    found = {q.text: (q.speaker, q.speaker_entity_id, q.kind)
+             for q in find_quotes(body, mentions, {entity: "person" for entity in names.values()})}
+    assert found == {
+        "This bill will save lives": ("Jerry Nadler", "jerry-nadler", "speech"),
+        "Expect more snow on Tuesday": ("Jane Roe", "jane-roe", "speech"),
+        "the vote would come before the recess": ("Ms. McCaskill", None, "reported"),
+        "to release the transcripts of her speeches": ("Republicans", None, "reported"),
+        "nobody was hurt in the blast": ("Maria Lopez", "maria-lopez", "reported"),
+    }
+    row = quote(sqlite_utils.Database(dev_db), "dev12.txt", 54, "We remain open to meet and work with")
+    assert row["speaker"] == "a U.S. official"
