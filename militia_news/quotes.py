@@ -26,6 +26,7 @@ from .speakers import (
     ASIDE,
     PARTICIPLE,
     CONJUNCTION,
+    INTRODUCTORY,
     PRONOUNS,
     Event,
     Speaker,
@@ -53,8 +54,7 @@ AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 TITLE_CASE_WORDS = 6  # a quoted name or title in title case is at most this long
 ATTRIBUTION_REACH = 160  # characters of a clause read for an attribution
 SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z“\"‘])")  # an abbreviation's stop is masked (sentences.py)
-INTRODUCTION = re.compile(r"^(?:In|On|At|During|After|Before|Following|Ahead|Asked|According|Echoing|Referring|With|"
-                          r"Despite|Under|Within|Addressing|Speaking|Reiterating)\b")
+INTRODUCTION = re.compile(rf"^{INTRODUCTORY}\b")
 ADVERBS = {"further", "also", "then", "later", "again", "previously", "reportedly", "once", "had", "has", "have"}
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;:“”\"]+)")  # “…,” according to X / According to X, …
 RECALLED = re.compile(r"\b(?:recalled|quoted|remembered|heard|cited)\s+(?!as\s)(?P<name>[A-Za-z][^,.;“”\"]*?)\s+(?:as\s+)?saying\b")

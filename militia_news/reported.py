@@ -22,8 +22,9 @@ from functools import lru_cache
 
 from .reference import SpeechVerbs
 from .sentences import sentences
-from .speakers import (ASIDE, AUXILIARY, DOCUMENTS, FINITE, FIRST_VERB, HEAD_OF, LEADING_CONJUNCTION, MEMBER_AFTER, PARTICIPLE, PEOPLE,
-                       PERSON, RELATIVE, Speaker, from_phrase, mentions_between, named, possessive, without_titles)
+from .speakers import (ASIDE, AUXILIARY, DOCUMENTS, FINITE, FIRST_VERB, HEAD_OF, INTRODUCTORY, LEADING_CONJUNCTION, MEMBER_AFTER,
+                       PARTICIPLE, PEOPLE, PERSON, RELATIVE, Speaker, from_phrase, mentions_between, named, possessive,
+                       without_titles)
 from .vocabulary import SPEAKER_TITLES
 
 ADVERB_OPENERS = (r"(?:in|on|at|during|after|before|via|through|from|by|as|with|along|amid|late|early|last|this|earlier|"
@@ -91,9 +92,6 @@ LISTENER = re.compile(r"\s+(?:them|him|her|us|me|you|reporters|journalists|the m
 CLAUSE_START = re.compile(  # a content clause opening right after "said": "said political parties could …"
     r"\s+(?!(?:in|on|at|to|of|for|with|about|during|after|before|from|by|as|and|or|but|so|it\s+was|this|"
     r"that\s+the\s+statement|nothing|no\s+more|yes|no|responsibility|credit)\b)(?=[\w“‘\"])")
-INTRODUCTORY = (r"(?:In|On|At|During|After|Before|Following|Asked|Speaking|Meanwhile|However|Earlier|Later|Last|"
-                r"Additionally|Separately|Also|Since|Thus|Still|Yet|Instead|Therefore|Moreover|Furthermore|Indeed|"
-                r"Ultimately|Finally|Now|Then|Recently|Previously|Again|So)")  # words opening an introductory phrase
 INTRODUCTION = re.compile(rf"^\s*{INTRODUCTORY}\b(?:\W+\w+){{0,5}}\W*$")  # "In a statement, the group said.": no content
 CLAUSE_AFTER = re.compile(r"\s+(?:he|she|it|they|we|i|there|this|these|those|his|her|their|its|if|whether)\b",
                           re.I)  # "…, said she wouldn’t move back home": a clause, not who spoke

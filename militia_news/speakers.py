@@ -60,6 +60,15 @@ FIRST_VERB = re.compile(  # "The preacher has …", "Sadr released"; not "armed"
     rf"\s{AUXILIARY}\b|\s[a-z]+ed\b(?!(?:\s+[a-z]+){{0,2}}\s+{AUXILIARY}\b)")
 PLURAL_SUBJECT = re.compile(rf"(?<![\w’'-])(?:[\w’'-]++\s+){{0,8}}(?:{PEOPLE})")  # "Some Iraqi officials"; not "Reuters"
 LEADING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So)\s+(?=[a-z])")  # "But they said"
+# What opens an introductory phrase or clause before a sentence's subject, the one list quotations and reported
+# speech read: prepositions, adverbs of time and sequence, participles of speech, and the subordinating
+# conjunctions, after "And" or "even" ("And even if Clinton becomes president, Obama said …": Obama speaks)
+INTRODUCTORY_WORDS = (r"In|On|At|During|After|Before|Following|Ahead|Asked|According|Echoing|Referring|With|Despite|"
+                      r"Under|Within|Addressing|Speaking|Reiterating|Meanwhile|However|Earlier|Later|Last|Additionally|"
+                      r"Separately|Also|Since|Thus|Still|Yet|Instead|Therefore|Moreover|Furthermore|Indeed|Ultimately|"
+                      r"Finally|Now|Then|Recently|Previously|Again|So|If|Though|Although|While|When|Whenever|Because|"
+                      r"Unless|Until|Once|Whereas|As|Whether")
+INTRODUCTORY = rf"(?:(?:(?:And|But|Or|Yet)\s+(?:even\s+)?|Even\s+)(?i:{INTRODUCTORY_WORDS})|(?:{INTRODUCTORY_WORDS}))"
 PARTICIPLE = re.compile(r"^\w+ing\b")  # "saying", "adding", "going on to say": continues the sentence's subject
 
 

@@ -500,3 +500,33 @@ def test_the_verbs_of_communication_an_outside_corpus_missed(dev_db):
                      "We might need a bigger trophy cabinet": ("the captain", "joke")}
     row = statement(sqlite_utils.Database(dev_db), "dev11.txt", 75, "Russia was a leading nuclear power")
     assert (row["speaker_entity_id"], row["verb"]) == ("vladimir-putin", "remind")
+
+
+def test_the_subject_of_the_verb_not_a_name_of_an_introductory_clause(dev_db):
+    """A subordinate clause before the subject ("And even if Clinton becomes president, Obama said …", "Though …",
+    "When …") names no speaker: the subject after its comma speaks; an appositive ("Jason Healey, a senior research
+    scholar at …, said") goes with its name (a US politics site's style); "And if the Sadrist movement is to be tasked
+    with forming a cabinet, he said …" on a dev page (dev15)."""
+    names = {"Clinton": ("hillary-clinton", "person"), "Obama": ("barack-obama", "person"),
+             "Jason Healey": ("jason-healey", "person"), "Columbia University": ("columbia-university", "organization"),
+             "Adam Szubin": ("adam-szubin", "person"), "The Washington Post": ("the-washington-post", "organization")}
+    found = speakers_of("\n\n".join([
+        "And even if Clinton becomes president, Obama said the party must rebuild in the states.",
+        "Though Clinton won the primary, Obama told reporters that the party must rebuild.",
+        "Jason Healey, a senior research scholar at Columbia University, said the Pentagon's Cyber Command should be "
+        "split.",
+        "Adam Szubin, a Treasury official, told The Washington Post the sanctions would stay.",
+    ]), names)
+    assert found == {
+        "the party must rebuild in the states": ("Obama", "barack-obama"),
+        "the party must rebuild": ("Obama", "barack-obama"),
+        "the Pentagon's Cyber Command should be split": ("Jason Healey", "jason-healey"),
+        "the sanctions would stay": ("Adam Szubin", "adam-szubin"),
+    }
+    [quoted] = [q for q in find_quotes("And even if Clinton becomes president, Obama said: “The party must rebuild.”",
+                                       [ResolvedMention("hillary-clinton", "body", None, "Clinton", 12, 19),
+                                        ResolvedMention("barack-obama", "body", None, "Obama", 41, 46)],
+                                       {"hillary-clinton": "person", "barack-obama": "person"}) if q.kind == "speech"]
+    assert quoted.speaker_entity_id == "barack-obama"
+    row = statement(sqlite_utils.Database(dev_db), "dev15.txt", 112, "he does “not want to sacrifice")
+    assert (row["speaker_entity_id"], row["verb"]) == ("muqtada-al-sadr", "say")
