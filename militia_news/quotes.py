@@ -11,6 +11,7 @@ previous speaker.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -41,6 +42,12 @@ from .text import words
 
 OPENING = "“"
 QUOTATION_MARK = re.compile('[“”"]')
+DOUBLED_SINGLE = re.compile("''|‘‘|’’")  # two single marks standing for a double one
+TRANSCRIPT_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.’' -]{1,40}[A-Z.]):\s+(?=[A-Z])")  # "PENCE: …", "SEN. KAINE: …"
+TRANSCRIPT_SPEAKERS = 2  # a transcript's paragraphs open with the labels of two speakers at least
+COLON_LABEL = re.compile(r"\s*(?P<who>[^:“”\"]{2,80}?)\s*:\s*")  # "Kathleen Parker, The Washington Post: “…”"
+SIGNATURE = re.compile(  # "— Esther Tapia", "– Esther Tapia, Phoenix": who signed the words before
+    r"\s*[—–]\s*(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?:,\s*[A-Z][^—–“”\"]{0,60})?\s*")
 # What may follow the verb of an attribution after a quoted sentence: “….” Mohie asked / X told Rudaw / X said on Monday
 ATTRIBUTION_TAIL = re.compile(r"$|[.,;!?]|(?:in|on|at|to|during|after|before|from|via|through|late|early)\b|[A-Z]")
 TITLE_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:tool|app|website|system|program(?:me)?|campaign|hashtag|series|"
@@ -84,6 +91,36 @@ class Span:
 def open_attribution(verbs: str) -> re.Pattern[str]:
     """Where a quotation that lost its closing mark ends: ", Mr Al Sadr said," (`verbs`: an alternation)."""
     return re.compile(rf",\s+(?=(?:Mr|Mrs|Ms|Dr|[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){{0,3}}\s+(?:{verbs})\b[,.])")
+
+
+def with_doubled_single_marks_as_double(paragraph: str) -> str:
+    """Two single marks written for a double one (''…'', ‘‘…’’: The New York Times's archive) as one double mark and a
+    space, offset for offset: an opening mark before the quoted words, a closing one after them."""
+    if "''" not in paragraph and "‘‘" not in paragraph and "’’" not in paragraph:
+        return paragraph
+    chars = list(paragraph)
+    for m in DOUBLED_SINGLE.finditer(paragraph):
+        i = m.start()
+        opening = m.group() == "‘‘" or m.group() == "''" and is_opening_straight(paragraph, i) and paragraph[i + 2: i + 3].isalnum()
+        chars[i: i + 2] = [" ", "“"] if opening else ["”", " "]
+    return "".join(chars)
+
+
+def transcript_labels(body: str, places: set[int]) -> dict[int, re.Match[str]]:
+    """The paragraphs of a transcript, by offset, and the label opening each ("PENCE: …", "KAINE: …"): only where
+    two speakers' labels open paragraphs of their own words (no quotation marks); a place (`places`: where the body's
+    places start) is a dateline's ("BAGHDAD: …")."""
+    labels = {offset: label for offset, paragraph in paragraphs(body)
+              if (label := TRANSCRIPT_LABEL.match(paragraph)) and not QUOTATION_MARK.search(paragraph)
+              and offset not in places}
+    return labels if len({label["label"] for label in labels.values()}) >= TRANSCRIPT_SPEAKERS else {}
+
+
+def signed(quotes: list[Quote], unattributed: list[int], speaker: Speaker) -> None:
+    """The quotations of the paragraph before a signature ("— Esther Tapia") that had no speaker are the signer's."""
+    for k in unattributed:
+        quotes[k] = dataclasses.replace(quotes[k], speaker=unmasked(speaker.text), speaker_entity_id=speaker.entity_id,
+                                        verb=speaker.verb)
 
 
 def paragraphs(body: str) -> list[tuple[int, str]]:
@@ -162,6 +199,9 @@ def attribution_after(paragraph: str, span: Span, next_start: int, context: dict
     if according:
         who_offset = offset + len(clause) - len(rest) + according.start("who")
         return from_phrase(according["who"], who_offset, "say", paragraph, **context)
+    signature = SIGNATURE.fullmatch(clause)
+    if signature:  # “…” — Esther Tapia
+        return from_phrase(signature["who"], offset + signature.start("who"), "write", paragraph, **context)
     speech = context["speech"]
     verb = next((v for v in speech.pattern.finditer(clause) if not used_as_noun(clause, v)), None)
     if not verb:  # "“…,” Trump said in remarks": said; "in order to": no verb
@@ -223,6 +263,10 @@ def attribution_before(paragraph: str, span: Span, spans: list[Span], context: d
         according = ACCORDING_TO.search(text)  # "According to X, a spokesman, the militia “…”"
         if according and "," in text[according.end():]:
             return from_phrase(according["who"], start + according.start("who"), "say", paragraph, **context)
+        label = COLON_LABEL.fullmatch(text)  # "Kathleen Parker, The Washington Post: “…”": a name, its colon
+        if label and any(context["types"].get(m.entity_id) in ("person", "organization") for m in mentions_between(
+                start + label.start("who"), start + label.end("who"), context["mentions"])):
+            return from_phrase(label["who"], start + label.start("who"), "say", paragraph, **context)
         return None
     verb = verbs[-1]
     reporting = [v for v in verbs if re.match(r"\s+that\b", text[v.end():])]
@@ -332,9 +376,13 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
     introduced: Speaker | None = None  # who a paragraph ending in a colon introduces: "as chronicled by X:"
     in_body = sorted((m for m in mentions if m.field == "body"), key=lambda m: m.start)
     starts = [m.start for m in in_body]
+    labels = transcript_labels(body, {m.start for m in in_body if types.get(m.entity_id) == "place"})
+    unattributed: list[int] = []  # the quotations of the paragraph before that named no speaker: a signature's
     for offset, written in paragraphs(body):
-        paragraph = masked_abbreviations(written)  # "said Rep. Jerry Nadler": the stop of "Rep." ends nothing
-        spans = quoted_spans(paragraph, speech)
+        # read with an abbreviation's stops masked ("said Rep. Jerry Nadler") and ''…'' as “…”, offset for offset
+        paragraph = with_doubled_single_marks_as_double(masked_abbreviations(written))
+        label = labels.get(offset)
+        spans = [Span(label.end(), len(paragraph.rstrip()), False, False)] if label else quoted_spans(paragraph, speech)
         first_event = len(events)
         local = [ResolvedMention(m.entity_id, m.field, m.caption, m.surface, m.start - offset, m.end - offset)
                  for m in in_body[bisect_left(starts, offset): bisect_left(starts, offset + len(paragraph))]]
@@ -349,6 +397,11 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
                     people[key[-1]] = m.entity_id
         context = {"mentions": local, "types": types, "events": events, "people": people, "position": 0,
                    "paragraph_offset": offset, "speech": speech, "governments": governments or {}}
+        signature = SIGNATURE.fullmatch(paragraph) if not spans else None
+        if signature:  # "— Esther Tapia" below the words she wrote
+            signed(quotes, unattributed, from_phrase(signature["who"], signature.start("who"), "write", paragraph,
+                                                     **context))
+        unattributed = []
         found: list[Speaker | None] = []
         long_after = next_long_spans(paragraph, spans)
         for k, span in enumerate(spans):
@@ -359,16 +412,20 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
                 # “…,” USA Today reported: who reported it is not who said it, if the sentence names a speaker
                 speaker = attribution_before(paragraph, span, spans, context) or speaker
             found.append(speaker)
+        if label:  # "PENCE: …": the label names who speaks
+            found = [from_phrase(label["label"].title(), label.start("label"), "say", paragraph, **context)]
         for k, (span, neighbour) in enumerate(zip(spans, nearest_found(found))):
-            speaker = found[k]
-            if speaker is None:  # “A,” he said. “B.” and continuation paragraphs share the speaker
-                speaker = neighbour or (
-                    (introduced or last) if span.start <= 1 else None) or self_introduced(paragraph, span, local, types)
+            speaker = found[k] or neighbour
+            named_here = speaker is not None
+            if speaker is None:  # a continuation paragraph keeps the speaker: “A,” he said. / “B.”
+                speaker = ((introduced or last) if span.start <= 1 else None) or self_introduced(paragraph, span, local, types)
             start, end = clean(paragraph, span)
             if start >= end:
                 continue
             kind = quote_kind(paragraph[start:end], paragraph[max(0, span.start - 30): max(0, span.start - 1)],
                               paragraph[span.end + 1: span.end + 30])
+            if not named_here and kind == "speech":
+                unattributed.append(len(quotes))
             quotes.append(quote_row(written, start, end, offset, speaker, speaker.verb if speaker else None, kind))
             if speaker is not None and kind == "speech":
                 last = speaker
