@@ -16,7 +16,7 @@ from .posts import HEADER_REACH, PARTNER_SIMILARITY
 from .reference import Reference
 from .rewrites import headline_rewrites
 from .text import fold, has_words, similarity, slug, words
-from .vocabulary import NOT_BYLINE_WORDS, PARTICLES
+from .vocabulary import NAME_SUFFIXES, NOT_BYLINE_WORDS, PARTICLES, ROLE_TITLES
 
 OPENING_WORDS = 16  # the words of a story that identify its article in every copy
 MIN_BODY_WORDS = 4  # shorter lines are labels ("The tweeted poster."), not paragraphs
@@ -76,18 +76,27 @@ def is_name(text: str, ref: Reference, placed: bool = False) -> bool:
     if ref.labels.search(text) or text in ref.outlet_by_alias or fold(text) in ref.places:
         return False
     capitals, marked = 0, fold(parts[0]) in ref.given_names  # a given name, a particle or an initial marks a name
-    for part in parts:
+    for k, part in enumerate(parts):
         base = part.rstrip(",")
         lowered = base.lower()
         if lowered in NOT_BYLINE_WORDS:
             return False
-        if lowered.split("-")[0] in PARTICLES or re.fullmatch(r"[A-Z]\.", base):
+        if (lowered.split("-")[0] in PARTICLES or re.fullmatch(r"[A-Z]\.", base)
+                or k == 0 and titled(parts)  # "Dr. Jane Roe", "Col. John Doe"
+                or k == len(parts) - 1 and lowered.rstrip(".") in NAME_SUFFIXES):  # "Jane Roe Jr."
             marked = True
             continue
         if not re.fullmatch(r"[A-Z][\w’'-]*", base):
             return False
         capitals += 1
     return capitals >= 1 and (marked or placed and len(parts) <= 3)
+
+
+def titled(parts: list[str]) -> bool:
+    """A title (nameparser's) before two words of a name at least, none of them a title: "Dr. Jane Roe"; not "Prime
+    Minister", "President Trump"."""
+    return len(parts) >= 3 and [part.lower().rstrip(".,") in ROLE_TITLES for part in parts] == [True] + [False] * (
+        len(parts) - 1)
 
 
 def is_place(text: str, ref: Reference) -> bool:

@@ -497,11 +497,13 @@ def test_an_explicit_source_signal_outweighs_a_house_format():
     (["MIRIAM JACKSON", "February 9, 2020"], "MIRIAM JACKSON", None),  # a name in capitals
     (["Miriam JacksonFebruary 9, 2020"], "Miriam Jackson", None),  # a name glued to its date
     (["By The Associated Press", "February 9, 2020"], "The Associated Press", "associated-press"),  # an outlet alone
+    (["Dr. Baxtiyar Goran"], "Dr. Baxtiyar Goran", None),  # nameparser's title marks a name ("Baxtiyar Goran": none)
+    (["Baxtiyar Goran Jr."], "Baxtiyar Goran Jr.", None),  # and its suffix
 ])
 def test_a_bylines_decoration_is_not_its_name(header, byline, outlet):
     """A byline line's decoration is cut, in a regional paper's style the project has not seen: its handle, a
-    relative time, a role, "for <an outlet>" (which names the outlet); a name in capitals or glued to its date
-    stands."""
+    relative time, a role, "for <an outlet>" (which names the outlet); a name in capitals, glued to its date, with a
+    title or a suffix stands."""
     [article] = parse("\n\n".join([
         "The Antichrist’s Men Threaten the Great Satan", "Iraqi militias threaten to expel US troops by force", *header,
         "Iran-backed militias in Iraq on Wednesday threatened to use force to expel U.S. troops, officials said.",
