@@ -20,6 +20,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+import lemminflect
+
 from .reference import SpeechVerbs
 from .sentences import sentences
 from .speakers import (ASIDE, AUXILIARY, DOCUMENTS, FINITE, FIRST_VERB, HEAD_OF, INTRODUCTORY, LEADING_CONJUNCTION, MEMBER_AFTER,
@@ -147,6 +149,9 @@ INFINITIVE = re.compile(  # "to" before a verb: not "to the press", "to Presiden
 CLAUSE_VERB = re.compile(  # what makes words a clause: a pronoun subject, an auxiliary, a past form, "Iraq needs"
     rf"\b(?:I|we|you|they|he|she|it|{AUXILIARY}|be|been|can|could|may|might|must|should|shall|do|does|did|"
     r"[a-z]+n[’']t|[a-z]{2,}ed)\b|(?<![\w’'-])[A-Z][\w’'-]*+\s[a-z]{2,}s\b")  # not "178,000 jobs", "its campaign against the rebels"
+LOWER_WORD = re.compile(  # a word after its space, as FIRST_VERB finds one, not after a determiner ("the left wing")
+    "".join(rf"(?<!\b{d})" for d in ("the", "The", "a", "A", "an", "An", "his", "her", "its", "their", "this", "that"))
+    + r"\s([a-z]+)\b")
 AGAINST = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+against\s+")  # "cautioned (Y) against C"
 
 
@@ -606,10 +611,18 @@ def enclosed(lead: str, m: re.Match[str]) -> bool:
 def sentence_subject(paragraph: str, s_start: int, v_start: int, verb: str, context: dict) -> Speaker | None:
     """The subject opening the sentence, for a later verb that has none of its own ("The cleric reversed his
     decision … and announced that …", "…, vowing to …"): what stands before the sentence's first verb."""
-    m = FIRST_VERB.search(paragraph, s_start, v_start)
+    m = FIRST_VERB.search(paragraph, s_start, v_start) or next(
+        (w for w in LOWER_WORD.finditer(paragraph, s_start, v_start) if irregular_past(w.group(1))), None)
     if not m:
         return None
     return speaker_before(paragraph, s_start, m.start() + 1, verb, context, None, own_subject=True)
+
+
+@lru_cache(maxsize=4096)
+def irregular_past(word: str) -> bool:
+    """A past form not in -ed (lemminflect's): "spoke", "told", "wrote", "met"."""
+    return any(word in lemminflect.getInflection(lemma, tag="VBD")
+               for lemma in lemminflect.getAllLemmas(word, upos="VERB").get("VERB", ()))
 
 
 def coordinated(paragraph: str, lead: str, offset: int, named_here, verb: str, context: dict) -> Speaker | None:

@@ -478,8 +478,11 @@ def test_a_frame_inside_a_content_clause_without_that(dev_db):
 
 def test_the_verbs_of_communication_an_outside_corpus_missed(dev_db):
     """implored (urge-58.1), gushed (lecture-37.11-1), shouted (manner_speaking-37.3), joked (chit_chat-37.6),
-    reminding (advise-37.9 by its object), "expressed frustration that" (an attitude): each yields its statement, in a
-    local sports page's style; "he reminded the world that …" on a dev page."""
+    reminding (advise-37.9 by its object; its subject before the sentence's irregular past "spoke", lemminflect's),
+    "expressed frustration that" (an attitude): each yields its statement, in a local sports page's style; "he
+    reminded the world that …" on a dev page."""
+    assert {speaker for speaker, _ in reads("The left wing of the party, insisting that the vote was stolen, walked "
+                                            "out.").values()} == {None}  # "left" after "the" is no verb
     assert reads("\n\n".join([
         "Coach Dana Reyes implored the fans to stay until the final whistle.",
         "“This is the best group I have ever coached,” Reyes gushed after the game.",
@@ -490,7 +493,7 @@ def test_the_verbs_of_communication_an_outside_corpus_missed(dev_db):
     ])) == {
         "to stay until the final whistle": ("Coach Dana Reyes", "implore"),
         "the referee had missed a handball": ("Supporters", "shout"),
-        "the stadium would close for repairs in May": (None, "remind"),
+        "the stadium would close for repairs in May": ("The club chairman", "remind"),  # "spoke": an irregular past
         "the stadium deal had stalled again": ("The mayor", "express"),
     }
     found = {q.text: (q.speaker, q.verb) for q in find_quotes(
