@@ -514,3 +514,11 @@ def test_a_bylines_decoration_is_not_its_name(header, byline, outlet):
 def test_a_byline_with_its_handle_on_a_dev_page(dev_db):
     """"Natasha Turak | @NatashaTurak" above its stamp (dev11)."""
     assert article_at(sqlite_utils.Database(dev_db), "dev11.txt", 133)["byline"] == "Natasha Turak"
+
+
+def test_a_stop_of_an_abbreviated_title_ends_no_caption():
+    """A caption's text ends with a sentence's stop, not a title's (nameparser's, one list): "…, according to Brig.
+    Gen. Yahya Rasool" is a sentence with no credit; "… of Arbaeen. Reuters" a caption."""
+    assert REF.lines.caption_parts("Rockets hit the base overnight, according to Brig. Gen. Yahya Rasool") is None
+    assert REF.lines.caption_parts("Pilgrims walk to Karbala ahead of the Shiite ritual of Arbaeen. Reuters") == (
+        "Pilgrims walk to Karbala ahead of the Shiite ritual of Arbaeen.", "Reuters")
