@@ -21,7 +21,7 @@ from .entities import name_key
 from .model import ResolvedMention
 from .reference import SpeechVerbs, default_speech
 from .reported import reported_in_paragraph, used_as_noun
-from .sentences import masked_abbreviations, unmasked
+from .sentences import ABBREVIATION_STOP, masked_abbreviations, unmasked
 from .speakers import (
     add_event,
     ASIDE,
@@ -89,8 +89,9 @@ class Span:
 
 @lru_cache(maxsize=8)
 def open_attribution(verbs: str) -> re.Pattern[str]:
-    """Where a quotation that lost its closing mark ends: ", Mr Al Sadr said," (`verbs`: an alternation)."""
-    return re.compile(rf",\s+(?=(?:Mr|Mrs|Ms|Dr|[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){{0,3}}\s+(?:{verbs})\b[,.])")
+    """Where a quotation that lost its closing mark ends: ", Mr Al Sadr said,", ", Rep. Jerry Nadler said," (`verbs`:
+    an alternation; a title's stop is masked)."""
+    return re.compile(rf",\s+(?=[A-Z][\w’'-]*+{ABBREVIATION_STOP}?(?:\s+[A-Z][\w’'-]+){{0,3}}\s+(?:{verbs})\b[,.])")
 
 
 def with_doubled_single_marks_as_double(paragraph: str) -> str:

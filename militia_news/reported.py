@@ -97,8 +97,8 @@ CLAUSE_START = re.compile(  # a content clause opening right after "said": "said
 INTRODUCTION = re.compile(rf"^\s*{INTRODUCTORY}\b(?:\W+\w+){{0,5}}\W*$")  # "In a statement, the group said.": no content
 CLAUSE_AFTER = re.compile(r"\s+(?:he|she|it|they|we|i|there|this|these|those|his|her|their|its|if|whether)\b",
                           re.I)  # "…, said she wouldn’t move back home": a clause, not who spoke
-CLOSING = re.compile(  # a few words close it, abbreviated titles among them: "…, said Lt. Col. Rob Shuford of …"
-    r"(?P<who>(?:(?:\s+|\s*,\s*)(?:[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[^\s,.;:“”\"]+)){0,16}?)\s*[.;!]?[”\"’]?\s*$")
+CLOSING = re.compile(  # a few words close it: "…, said Lt. Col. Rob Shuford of …" (a title's stop is masked)
+    r"(?P<who>(?:(?:\s+|\s*,\s*)[^\s,.;:“”\"]+){0,16}?)\s*[.;!]?[”\"’]?\s*$")
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|should|must|cannot|can|(?<!on )to|not|never|if)\s+"
                           r"(?:(?:not|never|also|only|even|yet|\w+ly)\s+)?$",
                           re.I)  # "would say", "declined to say"; not "went on to say"
