@@ -12,7 +12,7 @@ from .entities import name_key
 from .model import ResolvedMention
 from .sentences import unmasked
 from .text import speaker_key, words
-from .vocabulary import SPEAKER_TITLES, TITLE_PIECES
+from .vocabulary import HONORIFICS, ROLE_TITLES, SPEAKER_TITLES, TITLE_PIECES
 
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "organization", "him": "person"}
 ANONYMITY = re.compile(r"\b(anonymity|anonymous|not authori[sz]ed|declined to be named|requested anonymity)\b", re.I)
@@ -20,9 +20,8 @@ TRAILING_VERBS = {"went", "on", "to", "also", "further", "then", "later", "again
                   "were", "are", "would", "will"}
 STATEMENT_BY = re.compile(r"^(?:an?|the)\s+(?:[\w-]+\s+)?statement\b", re.I)
 INDEFINITE = re.compile(r"^(?:an?|another|one|two|three|several|some|many|other|western|senior|local)\b", re.I)
-DEFINITE_PERSON = re.compile(r"^the\s+(?:[\w-]+\s+){0,2}(?:premier|cleric|president|spokes\w+|leader|minister|"
-                             r"secretary|commander|chief|prime minister|general|ayatollah|head|director|envoy|preacher|scholar|imam|"
-                             r"ambassador|scientist|professor|author|seismologist|geologist)(?:\s+of\b.*)?$", re.I)
+DEFINITE = re.compile(r"^the\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)(?:\s+of\b.*)?$", re.I)  # "the prime minister of Iraq"
+PERSON_TITLES = ROLE_TITLES | HONORIFICS | {"head"}  # "the cleric", "the imam", "the head of …": someone named before
 DOCUMENTS = (r"(?P<noun>report|update|passage|book|paper|newspaper|document|letter|tweet|post|message|memo|study|"
              r"article|website|resolution|speech|sermon|fatwa|estimate|analysis|assessment)")
 AUTHORED = re.compile(rf"^(?:an?|the|this|that|one|another)\s+(?:[\w-]+\s+){{0,3}}?{DOCUMENTS}\b", re.I)
@@ -225,7 +224,8 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
         return named(phrase, head, verb, "person")
     if organization and MEMBER_AFTER.match(paragraph, organization[-1].end, offset + len(phrase)):
         return Speaker(phrase, None, verb, "person")  # "Israel Defense Forces (IDF) spokesperson": someone unnamed
-    if DEFINITE_PERSON.match(phrase):  # "the cleric": the last person named, not one in the possessive
+    definite = DEFINITE.match(phrase)
+    if definite and definite["head"].lower() in PERSON_TITLES:  # "the cleric": the last person named, not one in the possessive
         found = recent(events, before_sentence, ("person",), own=True)
         if found and found.entity_id:
             return Speaker(found.text, found.entity_id, verb, "person", phrase)

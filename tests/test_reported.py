@@ -533,3 +533,14 @@ def test_the_subject_of_the_verb_not_a_name_of_an_introductory_clause(dev_db):
     assert quoted.speaker_entity_id == "barack-obama"
     row = statement(sqlite_utils.Database(dev_db), "dev15.txt", 112, "he does “not want to sacrifice")
     assert (row["speaker_entity_id"], row["verb"]) == ("muqtada-al-sadr", "say")
+
+
+def test_a_definite_title_is_the_person_named_before(db):
+    """"the archbishop said" (nameparser's title, a church paper's style) is the person named before, as "the
+    premier" is Kadhimi on a seed page; "the company said" is no person."""
+    found = speakers_of("Archbishop Justin Welby visited the flooded town on Sunday. The archbishop said the "
+                        "government must rebuild the school. The company said the plant would reopen.",
+                        {"Justin Welby": ("justin-welby", "person")})
+    assert found["the government must rebuild the school"] == ("Justin Welby", "justin-welby")
+    assert found["the plant would reopen"] == ("The company", None)
+    assert quote_row(db, S000, 363, "Closure of the embassies in Iraq")["speaker_description"] == "the premier"
