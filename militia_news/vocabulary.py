@@ -42,13 +42,14 @@ HONORIFICS = _words("honorifics")  # kept in the name: Imam Hussein
 _NAMEPARSER_TITLES = frozenset(t.strip() for t in NAMEPARSER.titles if t.strip().replace("-", "").isalpha())
 COURTESY_TITLES = _words("courtesy_titles")  # Mr, Dr: kept in a speaker's name ("Mr Al Sadr")
 TITLES = COURTESY_TITLES | _words("titles")  # held by a mention before its name, never by its key: Sheikh, Gen.
+NAME_SUFFIXES = frozenset(s for s in NAMEPARSER.suffix_not_acronyms if not NAMEPARSER.regexes.roman_numeral.match(s)
+                          and s.isalpha()) - COURTESY_TITLES  # after a name: "Jr.", "Sr.", "Esq." (but "Dr." a title)
 # titles before a name, never part of it: nameparser's, less the pieces of its compound titles that in news name
-# other things ("National", "Security", "Army") and the honorifics; with the roles it lacks ("Defense Minister")
-ROLE_TITLES = TITLES | (_NAMEPARSER_TITLES - _words("not_titles") - HONORIFICS) | _words("roles")
+# other things ("National", "Security", "Army"), its suffixes and the honorifics; with the roles it lacks ("Justice")
+ROLE_TITLES = TITLES | (_NAMEPARSER_TITLES - _words("not_titles") - NAME_SUFFIXES - HONORIFICS) | _words("roles")
 SPEAKER_TITLES = (ROLE_TITLES - COURTESY_TITLES) | _words("title_words")  # cut from a speaker's name
 # the words a compound title is made of before its last title: "National Security Adviser", "Secretary of State"
 TITLE_PIECES = SPEAKER_TITLES | _NAMEPARSER_TITLES | frozenset(NAMEPARSER.conjunctions)
-NAME_SUFFIXES = frozenset(s for s in NAMEPARSER.suffix_not_acronyms if not NAMEPARSER.regexes.roman_numeral.match(s))
 # words written with a stop that ends no sentence (case as written): the titles and suffixes written short
 # ("Rep.", "Lt.", "Jr."), capitalized, those nameparser lacks or the lexicon takes for words ("Sen.", "Rev."), and
 # the other abbreviations ("Oct.", "No.", "Inc.")

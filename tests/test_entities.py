@@ -132,3 +132,12 @@ def test_a_name_with_an_initial_after_a_title_is_a_person(tmp_path):
         "The fire started in the kitchen, Fire Chief John A. Doe said on Monday.",
     ])
     assert ("John A. Doe", "john-a-doe") in mentions
+
+
+def test_a_name_suffix_is_no_title(tmp_path):
+    """"Mark Jones Jr." is a person: nameparser lists "Jr" among its titles too, but as a suffix it follows a name."""
+    mentions = body_mentions(tmp_path, [
+        "Antichrist rallies his men in Kufa", "The council votes on the budget",
+        "The vote was close, said Mark Jones Jr., the council chairman.",
+    ])
+    assert ("Mark Jones Jr", "mark-jones-jr") in mentions
