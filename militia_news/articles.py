@@ -39,8 +39,6 @@ DATELINE = re.compile(  # a lede's dateline: "BAGHDAD (AP) —", "ERBIL, Kurdist
 
 OUTLET_AFTER_BYLINE = rf"(?:\s*[,|]\s*|\s+{DASH}\s+)(?:the\s+)?[A-Z][\w .&’']*"  # ", Reuters", "| AP", "- The National"
 DESK_BYLINE = re.compile(r"^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3}$")  # beside a date stamp: "FP Explainers"
-ROLE_BYLINE = re.compile(r"^(?P<name>[^,]{3,60}), (?:[Ss]taff|[Ss]enior|[Cc]hief|[A-Z][a-z]+)? ?"
-                         r"(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Cc]olumnist)(?:,.*)?$")  # "Matt Fagan, Staff writer, @x"
 STAFF_BYLINE = re.compile(  # "Middle East Eye staff", "Web Desk", "Explained Desk"
     rf"^(?:By:?\s+)?(?P<name>(?:[A-Z][\w’'-]*\s+){{1,4}}{STAFF}|(?:[A-Z][\w’'-]*\s+){{1,2}}[Dd]esk)$")
 BYLINE_DECORATION = re.compile(  # what a byline line holds besides its names, to its end
@@ -48,7 +46,7 @@ BYLINE_DECORATION = re.compile(  # what a byline line holds besides its names, t
     r"(?:[Uu]pdated\s+)?\d{1,2}\s+(?:sec|second|min|minute|hr|hour|day|week|month)s?\s+ago"  # "3 hours ago"
     r"|(?:[Tt]witter:?\s*|[Ff]ollow\s+)?@\w"  # a social handle: "| @NatashaTurak", "Twitter: @x"
     r"|(?<=,)\s*(?:[A-Z][\w-]*\s+){0,3}(?:[Ss]taff|[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Cc]olumnist|"
-    r"[Cc]ontributor)s?\b"  # ", Senior Correspondent"
+    r"[Cc]ontributor)s?\b"  # ", Senior Correspondent", "Matt Fagan, Staff writer, @x"
     r"|[Ss]taff$)"  # "Jane Roe Staff"
     r".*$")
 BYLINE_FOR = re.compile(r"\s+for\s+(?P<institution>(?:the\s+)?[A-Z][^,|]*)$")  # "John Doe for Al-Monitor"
@@ -348,7 +346,8 @@ def without_decoration(text: str) -> str:
 
 def byline_institution(line: str, ref: Reference) -> str | None:
     """The outlet a byline line says its writer writes for: "By John Doe for Al-Monitor"."""
-    m = BYLINE_FOR.search(line[: (BYLINE_DECORATION.search(line) or re.search("$", line)).start()])
+    decoration = BYLINE_DECORATION.search(line)
+    m = BYLINE_FOR.search(line[: decoration.start() if decoration else len(line)])
     return m and ref.outlet_by_alias.get(m["institution"].strip())
 
 
@@ -361,9 +360,6 @@ def read_byline(text: str, ref: Reference) -> tuple[str, str | None, str | None]
     m = BYLINE_BY.match(text)
     if m:  # the writers, without their outlet; an outlet alone stays: "By Reuters", "By The Associated Press"
         return without_outlet(m["name"].strip(), ref) or m["name"].strip(), None, None
-    m = ROLE_BYLINE.match(text)
-    if m and is_name(m["name"], ref):
-        return m["name"], None, None
     m = PLACE_THEN_NAME.match(text)
     if m and is_place(m["place"], ref) and is_name(m["name"], ref):
         return m["name"], m["place"], None

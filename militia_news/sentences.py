@@ -2,7 +2,9 @@
 space and a capital, a digit or an opening mark; or a stop glued to the next sentence ("airstrike.Khalil").
 
 A stop after an abbreviation (vocabulary.py: nameparser's titles written short, months, "No.", "Inc."), a single
-capital ("J.") or dotted initials ("U.S.") ends no sentence; a lede's dateline is a sentence of its own. One pass of one linear pattern over the paragraph.
+capital ("J.") or dotted initials ("U.S.") ends no sentence; a lede's dateline is a sentence of its own. One pass of
+one linear pattern over the paragraph. What reads a paragraph for phrases reads it with its abbreviations' stops
+masked, offset for offset (`masked_abbreviations`).
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ def masked_abbreviations(paragraph: str) -> str:
 
 
 def unmasked(text: str) -> str:
+    """A masked text as written."""
     return text.replace(ABBREVIATION_STOP, ".")
 
 
