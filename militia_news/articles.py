@@ -16,7 +16,7 @@ from .posts import HEADER_REACH, PARTNER_SIMILARITY
 from .reference import Reference
 from .rewrites import headline_rewrites
 from .text import fold, has_words, similarity, slug, words
-from .vocabulary import NOT_BYLINE_WORDS, PARTICLES
+from .vocabulary import NAME_SUFFIXES, NOT_BYLINE_WORDS, PARTICLES, ROLE_TITLES
 
 OPENING_WORDS = 16  # the words of a story that identify its article in every copy
 MIN_BODY_WORDS = 4  # shorter lines are labels ("The tweeted poster."), not paragraphs
@@ -39,10 +39,17 @@ DATELINE = re.compile(  # a lede's dateline: "BAGHDAD (AP) —", "ERBIL, Kurdist
 
 OUTLET_AFTER_BYLINE = rf"(?:\s*[,|]\s*|\s+{DASH}\s+)(?:the\s+)?[A-Z][\w .&’']*"  # ", Reuters", "| AP", "- The National"
 DESK_BYLINE = re.compile(r"^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3}$")  # beside a date stamp: "FP Explainers"
-ROLE_BYLINE = re.compile(r"^(?P<name>[^,]{3,60}), (?:[Ss]taff|[Ss]enior|[Cc]hief|[A-Z][a-z]+)? ?"
-                         r"(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Cc]olumnist)(?:,.*)?$")  # "Matt Fagan, Staff writer, @x"
 STAFF_BYLINE = re.compile(  # "Middle East Eye staff", "Web Desk", "Explained Desk"
     rf"^(?:By:?\s+)?(?P<name>(?:[A-Z][\w’'-]*\s+){{1,4}}{STAFF}|(?:[A-Z][\w’'-]*\s+){{1,2}}[Dd]esk)$")
+BYLINE_DECORATION = re.compile(  # what a byline line holds besides its names, to its end
+    r"(?:\s*[,|·•]\s*|\s+[-–—]\s+|\s+)(?:"
+    r"(?:[Uu]pdated\s+)?\d{1,2}\s+(?:sec|second|min|minute|hr|hour|day|week|month)s?\s+ago"  # "3 hours ago"
+    r"|(?:[Tt]witter:?\s*|[Ff]ollow\s+)?@\w"  # a social handle: "| @NatashaTurak", "Twitter: @x"
+    r"|(?<=,)\s*(?:[A-Z][\w-]*\s+){0,3}(?:[Ss]taff|[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Cc]olumnist|"
+    r"[Cc]ontributor)s?\b"  # ", Senior Correspondent", "Matt Fagan, Staff writer, @x"
+    r"|[Ss]taff$)"  # "Jane Roe Staff"
+    r".*$")
+BYLINE_FOR = re.compile(r"\s+for\s+(?P<institution>(?:the\s+)?[A-Z][^,|]*)$")  # "John Doe for Al-Monitor"
 BYLINE_BY = re.compile(rf"^(?:By|BY):?\s+(?P<name>[A-Z][^–—|]{{1,80}}?)(?:{OUTLET_AFTER_BYLINE})?\s*(?:{DASH}\s*)?$")
 PLACE_THEN_NAME = re.compile(rf"^(?P<place>{PLACE}(?:, {PLACE})?)\s+{DASH}\s+(?P<name>[^–—]+?)\s*$")
 NAME_PLACE_TEXT = re.compile(rf"^(?P<name>[^–—]{{3,60}}?)\s+{DASH}\s+(?P<place>{PLACE}(?:, {PLACE})?)\s+{DASH}\s+(?P<rest>\S.*)$")
@@ -59,24 +66,35 @@ class Dateline:
 def is_name(text: str, ref: Reference, placed: bool = False) -> bool:
     """A personal name such as "Zhelwan Z. Wali" or "Fadhel al-Nashmi" standing alone; `placed`: where the page puts
     a byline (right above its date stamp), a name needs no given name or particle to mark it ("Baxtiyar Goran")."""
+    if text.isupper():  # "MIRIAM JACKSON": a name in capitals needs its given name or particle, wherever it stands
+        text, placed = text.title(), False
     parts = text.split()
-    if not 2 <= len(parts) <= 5 or any(c.isdigit() for c in text) or text.isupper():
+    if not 2 <= len(parts) <= 5 or any(c.isdigit() for c in text):
         return False
     if ref.labels.search(text) or text in ref.outlet_by_alias or fold(text) in ref.places:
         return False
     capitals, marked = 0, fold(parts[0]) in ref.given_names  # a given name, a particle or an initial marks a name
-    for part in parts:
+    for k, part in enumerate(parts):
         base = part.rstrip(",")
         lowered = base.lower()
         if lowered in NOT_BYLINE_WORDS:
             return False
-        if lowered.split("-")[0] in PARTICLES or re.fullmatch(r"[A-Z]\.", base):
+        if (lowered.split("-")[0] in PARTICLES or re.fullmatch(r"[A-Z]\.", base)
+                or k == 0 and titled(parts)  # "Dr. Jane Roe", "Col. John Doe"
+                or k == len(parts) - 1 and lowered.rstrip(".") in NAME_SUFFIXES):  # "Jane Roe Jr."
             marked = True
             continue
         if not re.fullmatch(r"[A-Z][\w’'-]*", base):
             return False
         capitals += 1
     return capitals >= 1 and (marked or placed and len(parts) <= 3)
+
+
+def titled(parts: list[str]) -> bool:
+    """A title (nameparser's) before two words of a name at least, none of them a title: "Dr. Jane Roe"; not "Prime
+    Minister", "President Trump"."""
+    return len(parts) >= 3 and [part.lower().rstrip(".,") in ROLE_TITLES for part in parts] == [True] + [False] * (
+        len(parts) - 1)
 
 
 def is_place(text: str, ref: Reference) -> bool:
@@ -244,7 +262,7 @@ def parse_post(post: Post, ref: Reference) -> Article:
     trailer = headline_trailer_outlet(ref, original)
     if trailer:
         evidence.append(Evidence(trailer, SOURCE, 10, numbers[original_index], "page title trailer", original))
-    byline_outlet = byline and outlet_opening(byline, ref)
+    byline_outlet = byline and (outlet_opening(byline, ref) or byline_institution(texts[byline_line], ref))
     if byline_outlet:  # "By JTA", "BY WEATHERBOY TEAM METEOROLOGIST"
         evidence.append(Evidence(byline_outlet, SOURCE, 10, numbers[byline_line], "byline is the outlet",
                                  texts[byline_line]))
@@ -310,22 +328,37 @@ def outlet_opening(byline: str, ref: Reference) -> str | None:
 
 
 def without_outlet(byline: str, ref: Reference) -> str:
-    """The writers of a byline that ends with their outlet: "ZEINA KARAM Associated Press" -> "ZEINA KARAM"."""
-    m = re.search(rf"\s+(?:the\s+)?(?:{ref.alias_pattern})$", byline)
+    """The writers of a byline that ends with their outlet: "ZEINA KARAM Associated Press" -> "ZEINA KARAM"; empty for
+    an outlet alone ("The Associated Press")."""
+    m = re.search(rf"(?:^|\s+)(?:the\s+)?(?:{ref.alias_pattern})$", byline, re.I if byline.isupper() else 0)
     return byline[: m.start()] if m else byline
+
+
+def without_decoration(text: str) -> str:
+    """A byline line without what decorates its names: a relative time ("3 hours ago"), a social handle, a role
+    ("Staff", ", Senior Correspondent") and the institution it writes for ("John Doe for Al-Monitor")."""
+    decoration = BYLINE_DECORATION.search(text)
+    text = text[: decoration.start()] if decoration and decoration.start() else text
+    institution = BYLINE_FOR.search(text)
+    return text[: institution.start()] if institution and institution.start() else text
+
+
+def byline_institution(line: str, ref: Reference) -> str | None:
+    """The outlet a byline line says its writer writes for: "By John Doe for Al-Monitor"."""
+    decoration = BYLINE_DECORATION.search(line)
+    m = BYLINE_FOR.search(line[: decoration.start() if decoration else len(line)])
+    return m and ref.outlet_by_alias.get(m["institution"].strip())
 
 
 def read_byline(text: str, ref: Reference) -> tuple[str, str | None, str | None] | None:
     """(byline, dateline place or None, rest of the line as body or None) from a header line."""
+    staff = STAFF_BYLINE.match(text)
+    if staff and not is_name(without_decoration(text).removeprefix("By ").removeprefix("BY "), ref):
+        return staff["name"].rstrip("."), None, None  # a desk: "Middle East Eye staff"; not "Jane Roe Staff"
+    text = without_decoration(text)
     m = BYLINE_BY.match(text)
-    if m:
-        return without_outlet(m["name"].strip(), ref), None, None
-    m = STAFF_BYLINE.match(text)
-    if m:
-        return m["name"].rstrip("."), None, None
-    m = ROLE_BYLINE.match(text)
-    if m and is_name(m["name"], ref):
-        return m["name"], None, None
+    if m:  # the writers, without their outlet; an outlet alone stays: "By Reuters", "By The Associated Press"
+        return without_outlet(m["name"].strip(), ref) or m["name"].strip(), None, None
     m = PLACE_THEN_NAME.match(text)
     if m and is_place(m["place"], ref) and is_name(m["name"], ref):
         return m["name"], m["place"], None

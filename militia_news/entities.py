@@ -378,8 +378,8 @@ def propose(text: str, tokens: list[Token], i: int, ref: Reference, given_names:
         return canonical_new_name(surface), "organization", run[0].start, run[-1].end, after_run
     if any(w in GEOGRAPHY_WORDS for w in words):
         return None  # "Hudson River", "Rocky Mountains", "Morris County": a place
-    if len(run) > 4 or any(w in NOT_NAME_WORDS or w in ORGANIZATION_WORDS or w in ref.places or w in FACILITY_WORDS
-                           for w in words):
+    if len(run) > 4 or any(w in NOT_NAME_WORDS and t.text != "A"  # an initial ("John A. Doe") is no "a"
+                           or w in ORGANIZATION_WORDS or w in ref.places or w in FACILITY_WORDS for t, w in zip(run, words)):
         return None
     before, after = text[max(0, run[0].start - 40): run[0].start], text[run[-1].end: run[-1].end + 40]
     if PLACE_CUE_AFTER.match(after):

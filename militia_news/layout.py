@@ -82,7 +82,7 @@ class LineFormats:
     def __init__(self, formats: list[LineFormat], month_first_countries: frozenset[str] = frozenset(),
                  date_cues: dict[str, list[str]] | None = None, abbreviations: frozenset[str] = frozenset()):
         self.formats = tuple(formats)
-        self.abbreviations = frozenset(a.lower() for a in abbreviations)  # names.yml's: a stop after one ends nothing
+        self.abbreviations = frozenset(a.lower() for a in abbreviations)  # vocabulary.py's: a stop after one ends nothing
         self.month_first_countries = month_first_countries
         cues = {kind: "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
                 for kind, forms in (date_cues or {}).items()}
@@ -109,9 +109,14 @@ class LineFormats:
         """(caption, credit) if the line reads as a photo caption with its credit."""
         for f in self.by_kind["caption"]:
             m = f.pattern.search(text)
-            if m and len(words(m["text"])) >= 2:
+            if m and len(words(m["text"])) >= 2 and not self.ends_with_abbreviation(m["text"]):
                 return m["text"].strip(), m["credit"].strip(" ,.") or None
         return None
+
+    def ends_with_abbreviation(self, text: str) -> bool:
+        """Whether a text's last stop is an abbreviation's ("… said Lt. Gen"): it ends no sentence."""
+        last = text.rstrip().rsplit(None, 1)[-1]
+        return last.endswith(".") and last.rstrip(".").lstrip("(“\"‘'").lower() in self.abbreviations
 
     def glued_caption(self, text: str) -> tuple[str, str] | None:
         """(paragraph, caption) of a paragraph with a photo caption glued to its end, no space between:

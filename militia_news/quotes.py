@@ -11,6 +11,7 @@ previous speaker.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -20,11 +21,13 @@ from .entities import name_key
 from .model import ResolvedMention
 from .reference import SpeechVerbs, default_speech
 from .reported import reported_in_paragraph, used_as_noun
+from .sentences import ABBREVIATION_STOP, masked_abbreviations, unmasked
 from .speakers import (
     add_event,
     ASIDE,
     PARTICIPLE,
     CONJUNCTION,
+    INTRODUCTORY,
     PRONOUNS,
     Event,
     Speaker,
@@ -39,6 +42,12 @@ from .text import words
 
 OPENING = "“"
 QUOTATION_MARK = re.compile('[“”"]')
+DOUBLED_SINGLE = re.compile("''|‘‘|’’")  # two single marks standing for a double one
+TRANSCRIPT_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.’' -]{1,40}[A-Z.]):\s+(?=[A-Z])")  # "PENCE: …", "SEN. KAINE: …"
+TRANSCRIPT_SPEAKERS = 2  # a transcript's paragraphs open with the labels of two speakers at least
+COLON_LABEL = re.compile(r"\s*(?P<who>[^:“”\"]{2,80}?)\s*:\s*")  # "Kathleen Parker, The Washington Post: “…”"
+SIGNATURE = re.compile(  # "— Esther Tapia", "– Esther Tapia, Phoenix": who signed the words before
+    r"\s*[—–]\s*(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?:,\s*[A-Z][^—–“”\"]{0,60})?\s*")
 # What may follow the verb of an attribution after a quoted sentence: “….” Mohie asked / X told Rudaw / X said on Monday
 ATTRIBUTION_TAIL = re.compile(r"$|[.,;!?]|(?:in|on|at|to|during|after|before|from|via|through|late|early)\b|[A-Z]")
 TITLE_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:tool|app|website|system|program(?:me)?|campaign|hashtag|series|"
@@ -51,12 +60,8 @@ LISTENER_REACH = 20  # characters before a name where LISTENER_BEFORE may stand
 AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 TITLE_CASE_WORDS = 6  # a quoted name or title in title case is at most this long
 ATTRIBUTION_REACH = 160  # characters of a clause read for an attribution
-SENTENCE_BREAK = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bSt)(?<!\bNo)(?<!\bGov)(?<!\bSen)"
-    r"[.!?][”\"’)]*\s+(?=[A-Z“\"‘])"
-)
-INTRODUCTION = re.compile(r"^(?:In|On|At|During|After|Before|Following|Ahead|Asked|According|Echoing|Referring|With|"
-                          r"Despite|Under|Within|Addressing|Speaking|Reiterating)\b")
+SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z“\"‘])")  # an abbreviation's stop is masked (sentences.py)
+INTRODUCTION = re.compile(rf"^{INTRODUCTORY}\b")
 ADVERBS = {"further", "also", "then", "later", "again", "previously", "reportedly", "once", "had", "has", "have"}
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;:“”\"]+)")  # “…,” according to X / According to X, …
 RECALLED = re.compile(r"\b(?:recalled|quoted|remembered|heard|cited)\s+(?!as\s)(?P<name>[A-Za-z][^,.;“”\"]*?)\s+(?:as\s+)?saying\b")
@@ -84,8 +89,39 @@ class Span:
 
 @lru_cache(maxsize=8)
 def open_attribution(verbs: str) -> re.Pattern[str]:
-    """Where a quotation that lost its closing mark ends: ", Mr Al Sadr said," (`verbs`: an alternation)."""
-    return re.compile(rf",\s+(?=(?:Mr|Mrs|Ms|Dr|[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){{0,3}}\s+(?:{verbs})\b[,.])")
+    """Where a quotation that lost its closing mark ends: ", Mr Al Sadr said,", ", Rep. Jerry Nadler said," (`verbs`:
+    an alternation; a title's stop is masked)."""
+    return re.compile(rf",\s+(?=[A-Z][\w’'-]*+{ABBREVIATION_STOP}?(?:\s+[A-Z][\w’'-]+){{0,3}}\s+(?:{verbs})\b[,.])")
+
+
+def with_doubled_single_marks_as_double(paragraph: str) -> str:
+    """Two single marks written for a double one (''…'', ‘‘…’’: The New York Times's archive) as one double mark and a
+    space, offset for offset: an opening mark before the quoted words, a closing one after them."""
+    if "''" not in paragraph and "‘‘" not in paragraph and "’’" not in paragraph:
+        return paragraph
+    chars = list(paragraph)
+    for m in DOUBLED_SINGLE.finditer(paragraph):
+        i = m.start()
+        opening = m.group() == "‘‘" or m.group() == "''" and is_opening_straight(paragraph, i) and paragraph[i + 2: i + 3].isalnum()
+        chars[i: i + 2] = [" ", "“"] if opening else ["”", " "]
+    return "".join(chars)
+
+
+def transcript_labels(body: str, places: set[int]) -> dict[int, re.Match[str]]:
+    """The paragraphs of a transcript, by offset, and the label opening each ("PENCE: …", "KAINE: …"): only where
+    two speakers' labels open paragraphs of their own words (no quotation marks); a place (`places`: where the body's
+    places start) is a dateline's ("BAGHDAD: …")."""
+    labels = {offset: label for offset, paragraph in paragraphs(body)
+              if (label := TRANSCRIPT_LABEL.match(paragraph)) and not QUOTATION_MARK.search(paragraph)
+              and offset not in places}
+    return labels if len({label["label"] for label in labels.values()}) >= TRANSCRIPT_SPEAKERS else {}
+
+
+def signed(quotes: list[Quote], unattributed: list[int], speaker: Speaker) -> None:
+    """The quotations of the paragraph before a signature ("— Esther Tapia") that had no speaker are the signer's."""
+    for k in unattributed:
+        quotes[k] = dataclasses.replace(quotes[k], speaker=unmasked(speaker.text), speaker_entity_id=speaker.entity_id,
+                                        verb=speaker.verb)
 
 
 def paragraphs(body: str) -> list[tuple[int, str]]:
@@ -140,7 +176,7 @@ def clean(paragraph: str, span: Span) -> tuple[int, int]:
 
 def clause_after(paragraph: str, end: int, next_start: int) -> str:
     text = paragraph[end + 1: next_start - 1 if next_start else None][:ATTRIBUTION_REACH]
-    sentence_end = SENTENCE_BREAK.search(text)  # not at "U.S." or "Gen."
+    sentence_end = SENTENCE_BREAK.search(text)
     return text[: sentence_end.start() + 1] if sentence_end else text
 
 
@@ -164,6 +200,9 @@ def attribution_after(paragraph: str, span: Span, next_start: int, context: dict
     if according:
         who_offset = offset + len(clause) - len(rest) + according.start("who")
         return from_phrase(according["who"], who_offset, "say", paragraph, **context)
+    signature = SIGNATURE.fullmatch(clause)
+    if signature:  # “…” — Esther Tapia
+        return from_phrase(signature["who"], offset + signature.start("who"), "write", paragraph, **context)
     speech = context["speech"]
     verb = next((v for v in speech.pattern.finditer(clause) if not used_as_noun(clause, v)), None)
     if not verb:  # "“…,” Trump said in remarks": said; "in order to": no verb
@@ -225,6 +264,10 @@ def attribution_before(paragraph: str, span: Span, spans: list[Span], context: d
         according = ACCORDING_TO.search(text)  # "According to X, a spokesman, the militia “…”"
         if according and "," in text[according.end():]:
             return from_phrase(according["who"], start + according.start("who"), "say", paragraph, **context)
+        label = COLON_LABEL.fullmatch(text)  # "Kathleen Parker, The Washington Post: “…”": a name, its colon
+        if label and any(context["types"].get(m.entity_id) in ("person", "organization") for m in mentions_between(
+                start + label.start("who"), start + label.end("who"), context["mentions"])):
+            return from_phrase(label["who"], start + label.start("who"), "say", paragraph, **context)
         return None
     verb = verbs[-1]
     reporting = [v for v in verbs if re.match(r"\s+that\b", text[v.end():])]
@@ -312,6 +355,14 @@ def nearest_found(found: list[Speaker | None]) -> list[Speaker | None]:
     return [b or a for b, a in zip(before, after[::-1])]
 
 
+def quote_row(paragraph: str, start: int, end: int, offset: int, speaker: Speaker | None, verb: str | None,
+              kind: str) -> Quote:
+    """A quotation or statement of a paragraph as written (its abbreviations' stops unmasked) at `offset` in the body."""
+    return Quote(paragraph[start:end], offset + start, offset + end, unmasked(speaker.text) if speaker else None,
+                 speaker.entity_id if speaker else None, verb, kind,
+                 unmasked(speaker.description) if speaker and speaker.description else None)
+
+
 def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str], speech: SpeechVerbs | None = None,
                 governments: dict[str, str] | None = None) -> list[Quote]:
     """Every quotation in the body with its speaker, and every reported statement (kind 'reported'), in order
@@ -326,8 +377,13 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
     introduced: Speaker | None = None  # who a paragraph ending in a colon introduces: "as chronicled by X:"
     in_body = sorted((m for m in mentions if m.field == "body"), key=lambda m: m.start)
     starts = [m.start for m in in_body]
-    for offset, paragraph in paragraphs(body):
-        spans = quoted_spans(paragraph, speech)
+    labels = transcript_labels(body, {m.start for m in in_body if types.get(m.entity_id) == "place"})
+    unattributed: list[int] = []  # the quotations of the paragraph before that named no speaker: a signature's
+    for offset, written in paragraphs(body):
+        # read with an abbreviation's stops masked ("said Rep. Jerry Nadler") and ''…'' as “…”, offset for offset
+        paragraph = with_doubled_single_marks_as_double(masked_abbreviations(written))
+        label = labels.get(offset)
+        spans = [Span(label.end(), len(paragraph.rstrip()), False, False)] if label else quoted_spans(paragraph, speech)
         first_event = len(events)
         local = [ResolvedMention(m.entity_id, m.field, m.caption, m.surface, m.start - offset, m.end - offset)
                  for m in in_body[bisect_left(starts, offset): bisect_left(starts, offset + len(paragraph))]]
@@ -342,6 +398,11 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
                     people[key[-1]] = m.entity_id
         context = {"mentions": local, "types": types, "events": events, "people": people, "position": 0,
                    "paragraph_offset": offset, "speech": speech, "governments": governments or {}}
+        signature = SIGNATURE.fullmatch(paragraph) if not spans else None
+        if signature:  # "— Esther Tapia" below the words she wrote
+            signed(quotes, unattributed, from_phrase(signature["who"], signature.start("who"), "write", paragraph,
+                                                     **context))
+        unattributed = []
         found: list[Speaker | None] = []
         long_after = next_long_spans(paragraph, spans)
         for k, span in enumerate(spans):
@@ -352,20 +413,21 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
                 # “…,” USA Today reported: who reported it is not who said it, if the sentence names a speaker
                 speaker = attribution_before(paragraph, span, spans, context) or speaker
             found.append(speaker)
+        if label:  # "PENCE: …": the label names who speaks
+            found = [from_phrase(label["label"].title(), label.start("label"), "say", paragraph, **context)]
         for k, (span, neighbour) in enumerate(zip(spans, nearest_found(found))):
-            speaker = found[k]
-            if speaker is None:  # “A,” he said. “B.” and continuation paragraphs share the speaker
-                speaker = neighbour or (
-                    (introduced or last) if span.start <= 1 else None) or self_introduced(paragraph, span, local, types)
+            speaker = found[k] or neighbour
+            named_here = speaker is not None
+            if speaker is None:  # a continuation paragraph keeps the speaker: “A,” he said. / “B.”
+                speaker = ((introduced or last) if span.start <= 1 else None) or self_introduced(paragraph, span, local, types)
             start, end = clean(paragraph, span)
             if start >= end:
                 continue
-            text = paragraph[start:end]
-            kind = quote_kind(text, paragraph[max(0, span.start - 30): max(0, span.start - 1)],
+            kind = quote_kind(paragraph[start:end], paragraph[max(0, span.start - 30): max(0, span.start - 1)],
                               paragraph[span.end + 1: span.end + 30])
-            quotes.append(Quote(text, offset + start, offset + end, speaker.text if speaker else None,
-                                speaker.entity_id if speaker else None, speaker.verb if speaker else None, kind,
-                                speaker.description if speaker else None))
+            if not named_here and kind == "speech":
+                unattributed.append(len(quotes))
+            quotes.append(quote_row(written, start, end, offset, speaker, speaker.verb if speaker else None, kind))
             if speaker is not None and kind == "speech":
                 last = speaker
                 add_event(events, Event(offset + span.start, speaker))
@@ -375,10 +437,7 @@ def find_quotes(body: str, mentions: list[ResolvedMention], types: dict[str, str
             offset + st.start <= e.position < offset + st.end for st in statements))]
         for statement in statements:
             speaker = statement.speaker
-            quotes.append(Quote(paragraph[statement.start: statement.end], offset + statement.start,
-                                offset + statement.end, speaker.text if speaker else None,
-                                speaker.entity_id if speaker else None, statement.verb, "reported",
-                                speaker.description if speaker else None))
+            quotes.append(quote_row(written, statement.start, statement.end, offset, speaker, statement.verb, "reported"))
             if speaker is not None:
                 add_event(events, Event(offset + statement.start, speaker))
         introduced = introducer(paragraph, local, types) if paragraph.rstrip().endswith(":") and not spans else None

@@ -32,7 +32,8 @@ BOILERPLATE_WEIGHT = 10  # a republisher's boilerplate names the page it was cop
 OUTLET_KINDS = ["wire agency", "newspaper", "broadcaster", "local tv", "radio", "news site", "magazine",
                 "think tank", "aggregator", "government agency", "science body", "blog"]
 NEWSROOM_KINDS = frozenset({"newspaper", "broadcaster", "local tv", "radio", "news site", "magazine"})
-NAME_LISTS = ("attached_particles", "particles", "connectors", "courtesy_titles", "titles", "roles", "title_words", "abbreviated_titles", "abbreviations", "event_words",
+NAME_LISTS = ("attached_particles", "particles", "connectors", "courtesy_titles", "titles", "not_titles", "roles", "title_words",
+              "abbreviated_titles", "abbreviations", "event_words",
               "honorifics", "organization_words", "geography_words", "facility_words", "document_words", "sentence_words", "time_words",
               "not_name_words", "not_byline_words")  # the sections of names.yml
 ENTITY_TYPES = ["person", "organization", "government", "place"]
@@ -367,9 +368,8 @@ def load_line_formats(path: Path, outlets: dict[str, Outlet]) -> LineFormats:
                                   entry.get("role", "page" if boilerplate else "source"),
                                   int(entry.get("weight", BOILERPLATE_WEIGHT if boilerplate else 5)),
                                   entry.get("note", "republisher boilerplate" if boilerplate else "")))
-    names = load_yaml(REFERENCE_DIR / "names.yml")  # the language's, whatever the reference folder
-    return LineFormats(formats, frozenset(data.get("month_first_countries") or ()), data.get("date_cues"),
-                       frozenset(names["abbreviated_titles"] + names["abbreviations"]))
+    from .vocabulary import ABBREVIATIONS  # the language's, whatever the reference folder (it reads this module)
+    return LineFormats(formats, frozenset(data.get("month_first_countries") or ()), data.get("date_cues"), ABBREVIATIONS)
 
 
 def alias_alternation(aliases: Iterable[str]) -> str:

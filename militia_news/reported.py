@@ -20,10 +20,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+import lemminflect
+
 from .reference import SpeechVerbs
 from .sentences import sentences
-from .speakers import (ASIDE, AUXILIARY, DOCUMENTS, FINITE, FIRST_VERB, HEAD_OF, LEADING_CONJUNCTION, MEMBER_AFTER, PARTICIPLE, PEOPLE,
-                       PERSON, RELATIVE, Speaker, from_phrase, mentions_between, named, possessive, without_titles)
+from .speakers import (ASIDE, AUXILIARY, DOCUMENTS, FINITE, FIRST_VERB, HEAD_OF, INTRODUCTORY, LEADING_CONJUNCTION, MEMBER_AFTER,
+                       PARTICIPLE, PEOPLE, PERSON, RELATIVE, Speaker, from_phrase, mentions_between, named, possessive,
+                       without_titles)
 from .vocabulary import SPEAKER_TITLES
 
 ADVERB_OPENERS = (r"(?:in|on|at|during|after|before|via|through|from|by|as|with|along|amid|late|early|last|this|earlier|"
@@ -92,14 +95,11 @@ LISTENER = re.compile(r"\s+(?:them|him|her|us|me|you|reporters|journalists|the m
 CLAUSE_START = re.compile(  # a content clause opening right after "said": "said political parties could …"
     r"\s+(?!(?:in|on|at|to|of|for|with|about|during|after|before|from|by|as|and|or|but|so|it\s+was|this|"
     r"that\s+the\s+statement|nothing|no\s+more|yes|no|responsibility|credit)\b)(?=[\w“‘\"])")
-INTRODUCTORY = (r"(?:In|On|At|During|After|Before|Following|Asked|Speaking|Meanwhile|However|Earlier|Later|Last|"
-                r"Additionally|Separately|Also|Since|Thus|Still|Yet|Instead|Therefore|Moreover|Furthermore|Indeed|"
-                r"Ultimately|Finally|Now|Then|Recently|Previously|Again|So)")  # words opening an introductory phrase
 INTRODUCTION = re.compile(rf"^\s*{INTRODUCTORY}\b(?:\W+\w+){{0,5}}\W*$")  # "In a statement, the group said.": no content
 CLAUSE_AFTER = re.compile(r"\s+(?:he|she|it|they|we|i|there|this|these|those|his|her|their|its|if|whether)\b",
                           re.I)  # "…, said she wouldn’t move back home": a clause, not who spoke
-CLOSING = re.compile(  # a few words close it, abbreviated titles among them: "…, said Lt. Col. Rob Shuford of …"
-    r"(?P<who>(?:(?:\s+|\s*,\s*)(?:[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[^\s,.;:“”\"]+)){0,16}?)\s*[.;!]?[”\"’]?\s*$")
+CLOSING = re.compile(  # a few words close it: "…, said Lt. Col. Rob Shuford of …" (a title's stop is masked)
+    r"(?P<who>(?:(?:\s+|\s*,\s*)[^\s,.;:“”\"]+){0,16}?)\s*[.;!]?[”\"’]?\s*$")
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|should|must|cannot|can|(?<!on )to|not|never|if)\s+"
                           r"(?:(?:not|never|also|only|even|yet|\w+ly)\s+)?$",
                           re.I)  # "would say", "declined to say"; not "went on to say"
@@ -150,6 +150,9 @@ INFINITIVE = re.compile(  # "to" before a verb: not "to the press", "to Presiden
 CLAUSE_VERB = re.compile(  # what makes words a clause: a pronoun subject, an auxiliary, a past form, "Iraq needs"
     rf"\b(?:I|we|you|they|he|she|it|{AUXILIARY}|be|been|can|could|may|might|must|should|shall|do|does|did|"
     r"[a-z]+n[’']t|[a-z]{2,}ed)\b|(?<![\w’'-])[A-Z][\w’'-]*+\s[a-z]{2,}s\b")  # not "178,000 jobs", "its campaign against the rebels"
+LOWER_WORD = re.compile(  # a word after its space, as FIRST_VERB finds one, not after a determiner ("the left wing")
+    "".join(rf"(?<!\b{d})" for d in ("the", "The", "a", "A", "an", "An", "his", "her", "its", "their", "this", "that"))
+    + r"\s([a-z]+)\b")
 AGAINST = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+against\s+")  # "cautioned (Y) against C"
 
 
@@ -611,10 +614,18 @@ def enclosed(lead: str, m: re.Match[str]) -> bool:
 def sentence_subject(paragraph: str, s_start: int, v_start: int, verb: str, context: dict) -> Speaker | None:
     """The subject opening the sentence, for a later verb that has none of its own ("The cleric reversed his
     decision … and announced that …", "…, vowing to …"): what stands before the sentence's first verb."""
-    m = FIRST_VERB.search(paragraph, s_start, v_start)
+    m = FIRST_VERB.search(paragraph, s_start, v_start) or next(
+        (w for w in LOWER_WORD.finditer(paragraph, s_start, v_start) if irregular_past(w.group(1))), None)
     if not m:
         return None
     return speaker_before(paragraph, s_start, m.start() + 1, verb, context, None, own_subject=True)
+
+
+@lru_cache(maxsize=4096)
+def irregular_past(word: str) -> bool:
+    """A past form not in -ed (lemminflect's): "spoke", "told", "wrote", "met"."""
+    return any(word in lemminflect.getInflection(lemma, tag="VBD")
+               for lemma in lemminflect.getAllLemmas(word, upos="VERB").get("VERB", ()))
 
 
 def coordinated(paragraph: str, lead: str, offset: int, named_here, verb: str, context: dict) -> Speaker | None:

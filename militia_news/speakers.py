@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from .entities import name_key
 from .model import ResolvedMention
+from .sentences import unmasked
 from .text import speaker_key, words
-from .vocabulary import SPEAKER_TITLES
+from .vocabulary import HONORIFICS, ROLE_TITLES, SPEAKER_TITLES, TITLE_PIECES
 
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "organization", "him": "person"}
 ANONYMITY = re.compile(r"\b(anonymity|anonymous|not authori[sz]ed|declined to be named|requested anonymity)\b", re.I)
@@ -19,9 +20,8 @@ TRAILING_VERBS = {"went", "on", "to", "also", "further", "then", "later", "again
                   "were", "are", "would", "will"}
 STATEMENT_BY = re.compile(r"^(?:an?|the)\s+(?:[\w-]+\s+)?statement\b", re.I)
 INDEFINITE = re.compile(r"^(?:an?|another|one|two|three|several|some|many|other|western|senior|local)\b", re.I)
-DEFINITE_PERSON = re.compile(r"^the\s+(?:[\w-]+\s+){0,2}(?:premier|cleric|president|spokes\w+|leader|minister|"
-                             r"secretary|commander|chief|prime minister|general|ayatollah|head|director|envoy|preacher|scholar|imam|"
-                             r"ambassador|scientist|professor|author|seismologist|geologist)(?:\s+of\b.*)?$", re.I)
+DEFINITE = re.compile(r"^the\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)(?:\s+of\b.*)?$", re.I)  # "the prime minister of Iraq"
+PERSON_TITLES = ROLE_TITLES | HONORIFICS | {"head"}  # "the cleric", "the imam", "the head of …": someone named before
 DOCUMENTS = (r"(?P<noun>report|update|passage|book|paper|newspaper|document|letter|tweet|post|message|memo|study|"
              r"article|website|resolution|speech|sermon|fatwa|estimate|analysis|assessment)")
 AUTHORED = re.compile(rf"^(?:an?|the|this|that|one|another)\s+(?:[\w-]+\s+){{0,3}}?{DOCUMENTS}\b", re.I)
@@ -59,6 +59,15 @@ FIRST_VERB = re.compile(  # "The preacher has …", "Sadr released"; not "armed"
     rf"\s{AUXILIARY}\b|\s[a-z]+ed\b(?!(?:\s+[a-z]+){{0,2}}\s+{AUXILIARY}\b)")
 PLURAL_SUBJECT = re.compile(rf"(?<![\w’'-])(?:[\w’'-]++\s+){{0,8}}(?:{PEOPLE})")  # "Some Iraqi officials"; not "Reuters"
 LEADING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So)\s+(?=[a-z])")  # "But they said"
+# What opens an introductory phrase or clause before a sentence's subject, the one list quotations and reported
+# speech read: prepositions, adverbs of time and sequence, participles of speech, and the subordinating
+# conjunctions, after "And" or "even" ("And even if Clinton becomes president, Obama said …": Obama speaks)
+INTRODUCTORY_WORDS = (r"In|On|At|During|After|Before|Following|Ahead|Asked|According|Echoing|Referring|With|Despite|"
+                      r"Under|Within|Addressing|Speaking|Reiterating|Meanwhile|However|Earlier|Later|Last|Additionally|"
+                      r"Separately|Also|Since|Thus|Still|Yet|Instead|Therefore|Moreover|Furthermore|Indeed|Ultimately|"
+                      r"Finally|Now|Then|Recently|Previously|Again|So|If|Though|Although|While|When|Whenever|Because|"
+                      r"Unless|Until|Once|Whereas|As|Whether")
+INTRODUCTORY = rf"(?:(?:(?:And|But|Or|Yet)\s+(?:even\s+)?|Even\s+)(?i:{INTRODUCTORY_WORDS})|(?:{INTRODUCTORY_WORDS}))"
 PARTICIPLE = re.compile(r"^\w+ing\b")  # "saying", "adding", "going on to say": continues the sentence's subject
 
 
@@ -79,11 +88,17 @@ def named(phrase: str, m: ResolvedMention, verb: str, kind: str) -> Speaker:
 
 
 def without_titles(name: str) -> str:
-    """"Justice Minister Ayelet Shaked" -> "Ayelet Shaked", "Gen. Mark Milley" -> "Mark Milley"; "Mr Al Sadr" stays."""
+    """"Justice Minister Ayelet Shaked" -> "Ayelet Shaked", "National Security Adviser John Bolton" -> "John Bolton":
+    a compound title ends in a title, and two words at least stay; "Mr Al Sadr" stays."""
     parts = name.split()
-    while len(parts) > 2 and parts[0].lower().strip(".") in SPEAKER_TITLES:
-        parts.pop(0)
-    return " ".join(parts)
+    folded = [part.lower().strip(".") for part in parts]
+    last = -1
+    for k in range(len(parts) - 2):
+        if folded[k] not in TITLE_PIECES:
+            break
+        if folded[k] in SPEAKER_TITLES:
+            last = k
+    return " ".join(parts[last + 1:])
 
 
 def antecedent(found: Speaker, verb: str) -> Speaker:
@@ -151,6 +166,7 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
     antecedent stands before the quotation; a description's ("the paper", "the statement") before the sentence
     that holds it (`sentence`), whose own names are what it speaks of."""
     before_sentence = position if sentence is None else sentence
+    phrase = unmasked(phrase)  # "Rep. Jerry Nadler", "The U.S.": found where an abbreviation's stop is masked
     offset += len(phrase) - len(phrase.lstrip(" ,:’‘•“”\""))  # `offset` is where the phrase starts, spaces and all
     phrase = re.sub(r"\s*[“”\"]\s*", " ", phrase).strip(" ,:’‘•")  # the chief’s “recruiting officer”
     phrase = re.sub(r"(?<![A-Z])\.$", "", phrase)  # "…, according to Israeli rescue services."; not "U.S."
@@ -203,11 +219,13 @@ def from_phrase(phrase: str, offset: int, verb: str, paragraph: str, mentions, t
     if owners:  # "Al-Sadr’s message asked …": whose message it is
         return named(phrase, owners[-1], verb, types[owners[-1].entity_id])
     person = [m for m in inside if types.get(m.entity_id) == "person"]
-    if person:
-        return named(phrase, person[0], verb, "person")
+    if person:  # of several, the head of the phrase, its last words: "Channel 9 Meteorologist Jane Roe"
+        head = next((m for m in person if not paragraph[m.end: offset + len(phrase)].strip(" .")), person[0])
+        return named(phrase, head, verb, "person")
     if organization and MEMBER_AFTER.match(paragraph, organization[-1].end, offset + len(phrase)):
         return Speaker(phrase, None, verb, "person")  # "Israel Defense Forces (IDF) spokesperson": someone unnamed
-    if DEFINITE_PERSON.match(phrase):  # "the cleric": the last person named, not one in the possessive
+    definite = DEFINITE.match(phrase)
+    if definite and definite["head"].lower() in PERSON_TITLES:  # "the cleric": the last person named, not one in the possessive
         found = recent(events, before_sentence, ("person",), own=True)
         if found and found.entity_id:
             return Speaker(found.text, found.entity_id, verb, "person", phrase)

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+import sqlite_utils
 
 from militia_news.articles import parse_post
 from militia_news.model import SeedFile
@@ -485,3 +486,39 @@ def test_an_explicit_source_signal_outweighs_a_house_format():
     assert (carried.outlet_id, carried.via_outlet_id) == ("afp", "cna")
     [cited] = parse(page(*cna_stamps, STORY, "(Updated: 15 Jan 2020 06:10AM)", "Article text by FRANCE 24"))
     assert cited.outlet_id == "france-24"
+
+
+@pytest.mark.parametrize("header, byline, outlet", [
+    (["Miriam Jackson | @mjackson", "February 9, 2020"], "Miriam Jackson", None),  # a social handle
+    (["By Miriam Jackson 3 hours ago"], "Miriam Jackson", None),  # a relative time
+    (["By Miriam Jackson, Senior Correspondent"], "Miriam Jackson", None),  # a role
+    (["Miriam Jackson Staff", "February 9, 2020"], "Miriam Jackson", None),
+    (["By Miriam Jackson for Al-Monitor", "February 9, 2020"], "Miriam Jackson", "al-monitor"),  # names the outlet
+    (["MIRIAM JACKSON", "February 9, 2020"], "MIRIAM JACKSON", None),  # a name in capitals
+    (["Miriam JacksonFebruary 9, 2020"], "Miriam Jackson", None),  # a name glued to its date
+    (["By The Associated Press", "February 9, 2020"], "The Associated Press", "associated-press"),  # an outlet alone
+    (["Dr. Baxtiyar Goran"], "Dr. Baxtiyar Goran", None),  # nameparser's title marks a name ("Baxtiyar Goran": none)
+    (["Baxtiyar Goran Jr."], "Baxtiyar Goran Jr.", None),  # and its suffix
+])
+def test_a_bylines_decoration_is_not_its_name(header, byline, outlet):
+    """A byline line's decoration is cut, in a regional paper's style the project has not seen: its handle, a
+    relative time, a role, "for <an outlet>" (which names the outlet); a name in capitals, glued to its date, with a
+    title or a suffix stands."""
+    [article] = parse("\n\n".join([
+        "The Antichrist’s Men Threaten the Great Satan", "Iraqi militias threaten to expel US troops by force", *header,
+        "Iran-backed militias in Iraq on Wednesday threatened to use force to expel U.S. troops, officials said.",
+    ]))
+    assert (article.byline, article.outlet_id) == (byline, outlet)
+
+
+def test_a_byline_with_its_handle_on_a_dev_page(dev_db):
+    """"Natasha Turak | @NatashaTurak" above its stamp (dev11)."""
+    assert article_at(sqlite_utils.Database(dev_db), "dev11.txt", 133)["byline"] == "Natasha Turak"
+
+
+def test_a_stop_of_an_abbreviated_title_ends_no_caption():
+    """A caption's text ends with a sentence's stop, not a title's (nameparser's, one list): "…, according to Brig.
+    Gen. Yahya Rasool" is a sentence with no credit; "… of Arbaeen. Reuters" a caption."""
+    assert REF.lines.caption_parts("Rockets hit the base overnight, according to Brig. Gen. Yahya Rasool") is None
+    assert REF.lines.caption_parts("Pilgrims walk to Karbala ahead of the Shiite ritual of Arbaeen. Reuters") == (
+        "Pilgrims walk to Karbala ahead of the Shiite ritual of Arbaeen.", "Reuters")

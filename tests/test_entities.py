@@ -174,3 +174,22 @@ def test_organizations_named_by_their_head_word_on_real_pages(dev_db, built_db):
             "on s.article_id = m.article_id where s.seed_file = ? and e.type = 'organization'", [page])}
     assert "Amnesty International" in named_in("dev11.txt") and "Holtec International" in named_in("dev15.txt")
     assert not [n for n in named_in("000_c035f8e90eaba482.txt", built_db) if n.endswith("Airport")]  # a facility
+
+
+def test_a_name_with_an_initial_after_a_title_is_a_person(tmp_path):
+    """"Fire Chief John A. Doe said": nameparser's title cut, the initial "A." no article "a" (a US local paper's
+    style); the speaker is the person found."""
+    mentions = body_mentions(tmp_path, [
+        "Antichrist rallies his men in Kufa", "Fire destroys a warehouse in Ohio",
+        "The fire started in the kitchen, Fire Chief John A. Doe said on Monday.",
+    ])
+    assert ("John A. Doe", "john-a-doe") in mentions
+
+
+def test_a_name_suffix_is_no_title(tmp_path):
+    """"Mark Jones Jr." is a person: nameparser lists "Jr" among its titles too, but as a suffix it follows a name."""
+    mentions = body_mentions(tmp_path, [
+        "Antichrist rallies his men in Kufa", "The council votes on the budget",
+        "The vote was close, said Mark Jones Jr., the council chairman.",
+    ])
+    assert ("Mark Jones Jr", "mark-jones-jr") in mentions

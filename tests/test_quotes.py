@@ -1,5 +1,7 @@
 """Quotations: one test per attribution pattern, on real seed quotes and on constructed text."""
 
+import re
+
 import pytest
 import sqlite_utils
 
@@ -206,3 +208,68 @@ def test_verbs_of_manner_of_speaking_attribute_and_a_noun_form_does_not(db, dev_
     assert (row["speaker"], row["verb"]) == ("Moqtada", "say")
     row = quote(db, S003, 106, "host of very difficult things to discuss")
     assert (row["speaker"], row["verb"]) == ("Trump", "say")
+
+
+def test_a_title_written_short_ends_no_phrase(dev_db):
+    """nameparser's titles written short and dotted initials end no attribution: "said Rep. Jerry Nadler" is
+    Nadler's, "urged Mrs. Clinton to …" and "Ms. McCaskill said" keep their statements, and of two names in a
+    phrase the head, its last, speaks ("Channel 9 Meteorologist Jane Roe"): a US local station's style; on a dev
+    page, "“…,” said a U.S. official, who …" (dev12)."""
+    body = "\n\n".join([
+        "“This bill will save lives,” said Rep. Jerry Nadler, the committee chairman.",
+        "“Expect more snow on Tuesday,” said Channel 9 Meteorologist Jane Roe.",
+        "Ms. McCaskill said the vote would come before the recess.",
+        "Republicans urged Mrs. Clinton to release the transcripts of her speeches.",
+        "According to Sgt. Maria Lopez, nobody was hurt in the blast.",
+    ])
+    names = {"Jerry Nadler": "jerry-nadler", "Channel": "channel", "Jane Roe": "jane-roe", "Maria Lopez": "maria-lopez"}
+    mentions = sorted((ResolvedMention(entity, "body", None, surface, m.start(), m.end())
+                       for surface, entity in names.items() for m in re.finditer(rf"\b{surface}\b", body)),
+                      key=lambda m: m.start)
+    found = {q.text: (q.speaker, q.speaker_entity_id, q.kind)
+             for q in find_quotes(body, mentions, {entity: "person" for entity in names.values()})}
+    assert found == {
+        "This bill will save lives": ("Jerry Nadler", "jerry-nadler", "speech"),
+        "Expect more snow on Tuesday": ("Jane Roe", "jane-roe", "speech"),
+        "the vote would come before the recess": ("Ms. McCaskill", None, "reported"),
+        "to release the transcripts of her speeches": ("Republicans", None, "reported"),
+        "nobody was hurt in the blast": ("Maria Lopez", "maria-lopez", "reported"),
+    }
+    row = quote(sqlite_utils.Database(dev_db), "dev12.txt", 54, "We remain open to meet and work with")
+    assert row["speaker"] == "a U.S. official"
+
+
+def test_quotations_by_a_colon_a_transcript_label_a_signature_and_doubled_single_marks():
+    """Shapes no page of the crawl holds (none of the seeds or dev pages): a name and its colon before a quotation
+    (an opinion roundup's style), a debate transcript's labels (its speakers named before, a dateline's place no
+    label), a reader's signature under or after the words, and The New York Times archive's ''…'' marks."""
+    body = "\n\n".join([
+        "BAGHDAD: The candidates met for the only debate on Tuesday.",
+        "Kathleen Parker, The Washington Post: “Nobody in the party is ready for what comes next.”",
+        "Among the slogans: “Down with the occupation and its agents.”",
+        "Mike Pence and Tim Kaine met in the only vice-presidential debate.",
+        "PENCE: We will not back down from this fight, and the American people know it.",
+        "KAINE: The governor has not answered the question about the tax returns.",
+        "“I have lived in this town for forty years and never seen a flood like this one.”",
+        "— Esther Tapia",
+        "“The water reached the second floor of the school in an hour,” — Esther Tapia, Phoenix",
+        "''We are not going to give up on this neighborhood,'' said Mayor Bill de Blasio.",
+    ])
+    names = {"BAGHDAD": ("baghdad", "place"), "Kathleen Parker": ("kathleen-parker", "person"),
+             "The Washington Post": ("the-washington-post", "organization"), "Mike Pence": ("mike-pence", "person"),
+             "Tim Kaine": ("tim-kaine", "person"), "Esther Tapia": ("esther-tapia", "person"),
+             "Bill de Blasio": ("bill-de-blasio", "person")}
+    mentions = sorted((ResolvedMention(entity, "body", None, surface, m.start(), m.end())
+                       for surface, (entity, _) in names.items() for m in re.finditer(surface, body)),
+                      key=lambda m: m.start)
+    found = [(q.text[:30], q.speaker, q.speaker_entity_id) for q in find_quotes(
+        body, mentions, {entity: kind for entity, kind in names.values()}) if q.kind == "speech"]
+    assert found == [
+        ("Nobody in the party is ready f", "Kathleen Parker", "kathleen-parker"),
+        ("Down with the occupation and i", None, None),
+        ("We will not back down from thi", "Pence", "mike-pence"),
+        ("The governor has not answered ", "Kaine", "tim-kaine"),
+        ("I have lived in this town for ", "Esther Tapia", "esther-tapia"),
+        ("The water reached the second f", "Esther Tapia", "esther-tapia"),
+        ("We are not going to give up on", "Bill de Blasio", "bill-de-blasio"),
+    ]
