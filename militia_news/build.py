@@ -33,14 +33,14 @@ import sqlite_utils
 from . import database
 from .cache import AnalysisCache, file_key, fingerprint
 from .articles import fullness, identify, infer_years, parse_post
-from .entities import EntityIndex, NewEntities, load_entities
+from .extract.names import EntityIndex, NewEntities, load_entities
 from .errors import BuildError
 from .extract import analyse_text, stage
 from .model import Article, Post, Problem, ResolvedMention
 from .places import find_places, load_gazetteer
 from .posts import split_lines
 from .publish import default_facets
-from .quotes import Quote
+from .extract.quotes import Quote
 from .reference import REFERENCE_DIR, Reference, load_reference
 from .seeds import read_lines, seed_files
 

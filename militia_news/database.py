@@ -13,10 +13,10 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
-from .entities import Entity
+from .extract.names import Entity
 from .model import Article, Post, Problem, ResolvedMention
 from .reference import Reference
-from .quotes import Quote
+from .extract.quotes import Quote
 from .text import file_name_text, fold, slug, stable_int_id, words
 
 TABLES: dict[str, dict] = {

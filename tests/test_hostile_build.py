@@ -10,7 +10,7 @@ import sqlite_utils
 
 from militia_news import database
 from militia_news.build import build
-from militia_news.entities import Entity
+from militia_news.extract.names import Entity
 
 from .conftest import ROOT, make_seeds
 

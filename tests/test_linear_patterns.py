@@ -14,7 +14,7 @@ import pytest
 
 import militia_news
 from militia_news.build import OverBudget, analyse_file, copies_in_file, fullest_copies, time_budget
-from militia_news.entities import load_entities
+from militia_news.extract.names import load_entities
 from militia_news.reference import load_reference
 from militia_news.text import normalize
 
@@ -27,11 +27,12 @@ SITE_MODULES = {"bench", "publish", "datasette_plugin", "release", "evaluate", "
 def package_patterns() -> dict[str, re.Pattern]:
     """Every compiled pattern of the build: module constants, and those compiled from the reference data."""
     found: dict[str, re.Pattern] = {}
-    for module in pkgutil.iter_modules(militia_news.__path__):
-        if module.name not in SITE_MODULES and not module.ispkg:
-            for name, value in vars(importlib.import_module(f"militia_news.{module.name}")).items():
+    for module in pkgutil.walk_packages(militia_news.__path__, "militia_news."):
+        short = module.name.removeprefix("militia_news.")
+        if short not in SITE_MODULES and not short.endswith("__main__"):
+            for name, value in vars(importlib.import_module(module.name)).items():
                 if isinstance(value, re.Pattern):
-                    found.setdefault(value.pattern, (f"{module.name}.{name}", value))
+                    found.setdefault(value.pattern, (f"{short}.{name}", value))
     stack, seen = [("reference", REF)], set()
     while stack:
         name, value = stack.pop()

@@ -4,10 +4,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from militia_news.articles import infer_years, parse_post
-from militia_news.entities import article_mentions, load_entities
+from militia_news.extract.names import article_mentions, load_entities
 from militia_news.model import SeedFile
 from militia_news.posts import split_posts
-from militia_news.quotes import find_quotes
+from militia_news.extract.quotes import find_quotes
 from militia_news.reference import load_reference
 
 from .conftest import SEEDS

@@ -7,7 +7,7 @@ import sqlite_utils
 
 from militia_news.build import build
 from militia_news.model import ResolvedMention
-from militia_news.quotes import find_quotes
+from militia_news.extract.quotes import find_quotes
 
 from .conftest import make_seeds
 from .test_articles import article_at

@@ -7,7 +7,7 @@ import sqlite_utils
 
 from militia_news.errors import BuildError
 from militia_news.model import ResolvedMention
-from militia_news.quotes import find_quotes
+from militia_news.extract.quotes import find_quotes
 from militia_news.reference import default_speech, load_speech
 
 from .test_crawl import article_at

@@ -2,7 +2,7 @@
 
 import pytest
 
-from militia_news.sentences import masked_abbreviations, sentences, unmasked
+from militia_news.extract.layer import masked_abbreviations, sentences, unmasked
 
 
 @pytest.mark.parametrize("paragraph, expected", [

@@ -3,7 +3,7 @@
 from nameparser.config import CONSTANTS
 
 from militia_news.reference import REFERENCE_DIR, load_yaml
-from militia_news.speakers import without_titles
+from militia_news.extract.speakers import without_titles
 from militia_news.vocabulary import ABBREVIATIONS, COURTESY_TITLES, ROLE_TITLES, TITLES, abbreviation
 
 

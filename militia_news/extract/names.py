@@ -16,9 +16,9 @@ from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .reference import Reference, load_yaml
-from .text import fold, slug, speaker_key
-from .vocabulary import (ATTACHED_PARTICLES, CONNECTORS, DOCUMENT_WORDS, EVENT_WORDS, FACILITY_WORDS, GEOGRAPHY_WORDS, HONORIFICS, NOT_NAME_WORDS,
+from ..reference import Reference, load_yaml
+from ..text import fold, slug, speaker_key
+from ..vocabulary import (ATTACHED_PARTICLES, CONNECTORS, DOCUMENT_WORDS, EVENT_WORDS, FACILITY_WORDS, GEOGRAPHY_WORDS, HONORIFICS, NOT_NAME_WORDS,
                          ORGANIZATION_WORDS, ROLE_TITLES, SENTENCE_WORDS, TIME_WORDS, TITLES)
 
 JOINED_NAMES = ("-", "/", "–")  # what joins two names into a pair: "Salih-Trump", "Sadr/Amiri"

@@ -1,5 +1,7 @@
 """Stages 4 and 5, find entities and find quotes: the names of any news text and what its people said.
 
+The extraction's own package: `layer` (sentences, and the abbreviations whose stops end none), `names` (entities
+known and new), `quotes` (quotations and their speakers), `reported` (reported speech), `speakers` (who speaks).
 The build runs `analyse_text` on each article; `extract` is the same extraction for a text of one's own, and
 `python -m militia_news.extract FILE…` writes it as JSON lines, one line a file (`militia_news.extract(text)`
 calls `extract`):
@@ -25,10 +27,10 @@ from pathlib import Path
 
 import click
 
-from .entities import EntityIndex, article_mentions, load_entities, provisional_id
-from .model import ResolvedMention
+from .names import EntityIndex, article_mentions, load_entities, provisional_id
+from ..model import ResolvedMention
 from .quotes import Quote, find_quotes
-from .reference import Reference, load_reference
+from ..reference import Reference, load_reference
 
 
 @contextmanager
@@ -127,6 +129,3 @@ class CallableModule(types.ModuleType):
 
 
 sys.modules[__name__].__class__ = CallableModule
-
-if __name__ == "__main__":
-    main()

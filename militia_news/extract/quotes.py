@@ -17,11 +17,11 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .entities import name_key
-from .model import ResolvedMention
-from .reference import SpeechVerbs, default_speech
+from .names import name_key
+from ..model import ResolvedMention
+from ..reference import SpeechVerbs, default_speech
 from .reported import reported_in_paragraph, used_as_noun
-from .sentences import ABBREVIATION_STOP, masked_abbreviations, unmasked
+from .layer import ABBREVIATION_STOP, masked_abbreviations, unmasked
 from .speakers import (
     add_event,
     ASIDE,
@@ -38,7 +38,7 @@ from .speakers import (
     possessive,
     without_titles,
 )
-from .text import words
+from ..text import words
 
 OPENING = "“"
 QUOTATION_MARK = re.compile('[“”"]')

@@ -1,6 +1,6 @@
 """Reported speech: what people are said to have said without quotation marks.
 
-A statement is a reporting frame and its content clause, within one sentence (sentences.py):
+A statement is a reporting frame and its content clause, within one sentence (layer.py):
 
     X said (that) C          X told Y (that) C           X said in a statement on Monday that C
     X urged Y to C           X called for C               X called on Y to C
@@ -22,12 +22,12 @@ from functools import lru_cache
 
 import lemminflect
 
-from .reference import SpeechVerbs
-from .sentences import sentences
+from ..reference import SpeechVerbs
+from .layer import sentences
 from .speakers import (ASIDE, AUXILIARY, DOCUMENTS, FINITE, FIRST_VERB, HEAD_OF, INTRODUCTORY, LEADING_CONJUNCTION, MEMBER_AFTER,
                        PARTICIPLE, PEOPLE, PERSON, RELATIVE, Speaker, from_phrase, mentions_between, named, possessive,
                        without_titles)
-from .vocabulary import SPEAKER_TITLES
+from ..vocabulary import SPEAKER_TITLES
 
 ADVERB_OPENERS = (r"(?:in|on|at|during|after|before|via|through|from|by|as|with|along|amid|late|early|last|this|earlier|"
                   r"later|yesterday|today|again|also|previously|repeatedly|publicly|privately|separately|recently|"

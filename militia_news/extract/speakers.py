@@ -8,11 +8,11 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass
 
-from .entities import name_key
-from .model import ResolvedMention
-from .sentences import unmasked
-from .text import speaker_key, words
-from .vocabulary import HONORIFICS, ROLE_TITLES, SPEAKER_TITLES, TITLE_PIECES
+from .names import name_key
+from ..model import ResolvedMention
+from .layer import unmasked
+from ..text import speaker_key, words
+from ..vocabulary import HONORIFICS, ROLE_TITLES, SPEAKER_TITLES, TITLE_PIECES
 
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "organization", "him": "person"}
 ANONYMITY = re.compile(r"\b(anonymity|anonymous|not authori[sz]ed|declined to be named|requested anonymity)\b", re.I)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import ABBREVIATIONS
+from ..vocabulary import ABBREVIATIONS
 
 BOUNDARY = re.compile(
     r"(?<![.!?])(?P<stop>[.!?]++[”\"’')\]]*+)(?:\s++(?=[“”\"‘'„«(\[]?[A-Z0-9])|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z]))")
