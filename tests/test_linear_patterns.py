@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import gc
 import importlib
+import json
 import pkgutil
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -160,9 +163,31 @@ def test_quotations_cost_the_same_each_however_many(tmp_path):
     assert seconds < 8_000 * 0.001, seconds  # a millisecond a paragraph
 
 
+ISOLATED_ANALYSIS = """
+import gc, json, sys, time
+from pathlib import Path
+from militia_news.build import analyse_file, copies_in_file, fullest_copies
+from militia_news.extract.names import load_entities
+from militia_news.reference import load_reference
+ref = load_reference(); index = load_entities(ref); gc.freeze()  # as a build's worker holds them
+path, posts = Path(sys.argv[1]), Path(sys.argv[1] + ".posts")
+timings = []
+for _ in range(2):
+    started = time.process_time()
+    chosen = fullest_copies([(path, copies_in_file(path, ref, posts))])
+    quotes = [q for chunk in analyse_file(path, ref, index, chosen.get(path.name, frozenset()), posts=posts)
+              for _, _, found in chunk.articles for q in found]
+    timings.append(time.process_time() - started)
+print(json.dumps([min(timings), sum(q.kind != "reported" for q in quotes)]))
+"""
+
+
 def test_ten_thousand_quotations_in_one_post_build_within_the_page_budget(tmp_path):
-    quotations = "\n\n".join(f"“word {n},” he said." for n in range(10_000))
-    runs = [analysis_seconds(tmp_path, page(quotations)) for _ in range(2)]  # the faster, as timeit takes the best
-    seconds, [(_, _, quotes)] = min(runs, key=lambda run: run[0])
-    assert seconds < PAGE_BUDGET, f"{seconds:.2f} s"
-    assert sum(q.kind != "reported" for q in quotes) == 10_000  # the writer keeps 4,096 (test_hostile_build)
+    """Timed in a process of its own, as a build's worker runs it (the test process holds whatever the suite left)."""
+    page_file = tmp_path / "page.txt"
+    page_file.write_text(page("\n\n".join(f"“word {n},” he said." for n in range(10_000))), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", ISOLATED_ANALYSIS, str(page_file)], capture_output=True, text=True,
+                         check=True).stdout
+    seconds, quotations = json.loads(out)
+    assert seconds < PAGE_BUDGET, f"{seconds:.2f} s"  # the faster of two runs, as timeit takes the best
+    assert quotations == 10_000  # the writer keeps 4,096 (test_hostile_build)

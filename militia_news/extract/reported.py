@@ -47,6 +47,7 @@ AS_SAID = re.compile(r"^\s*As\s+(?P<who>[^,]{1,60}?)\s+(?:has\s+|had\s+|have\s+)
 AS_SPEAKER = re.compile(  # who says "As X explained, C": a name, a pronoun, a person or a document; not "As its subtitle hints"
     rf"\A(?:(?-i:[A-Z])|(?:he|she|they|we|I)$|.*\b(?:{PERSON}|{DOCUMENTS}|statement)$)", re.I)
 AS_SAID_REST = re.compile(r"^[^.;“”\"]{0,120}?,\s+(?=[a-z“])")  # the "as" clause ends at a comma before a clause
+FORM_BEFORE = re.compile(r"\w++\Z")  # the verb's form, ending where the verb ends
 LOOK_BACK = 80  # characters the look-backs before a verb read: what they seek ends at the verb, a few words long
 NOUN = "noun:"  # marks a frame found by a noun ("warnings that …") in a sentence's list of frames
 NOUN_POSITION = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|amid|of|despite|after|following|over|new|recent)|[’']s)\s+$",
@@ -724,8 +725,8 @@ def content_start(paragraph: str, v_end: int, s_end: int, verb: str, speech: Spe
         if m and speech.has(verb, "bare") and CLAUSE_START.match(after, m.end()):
             return v_end + m.end() + len(CLAUSE_START.match(after, m.end())[0])  # "telling them their message …"
         return None  # "X told reporters." with no clause
-    form = re.search(r"\w+$", paragraph[:v_end])
-    participle = (form and form[0].endswith("ing") and paragraph[: form.start()].rstrip().endswith(",")
+    form = FORM_BEFORE.search(paragraph, max(0, v_end - LOOK_BACK), v_end)
+    participle = (form and form[0].endswith("ing") and paragraph[max(0, form.start() - LOOK_BACK): form.start()].rstrip().endswith(",")
                   and speech.has(verb, "closing"))  # "…, stating the strike was …"; not "…, calling it …"
     m = PRONOUN_SUBJECT.match(after) if speech.has(verb, "pronoun") else None
     if m:  # "announced he was withdrawing"
