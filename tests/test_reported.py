@@ -5,6 +5,7 @@ import re
 import pytest
 import sqlite_utils
 
+from militia_news import extract
 from militia_news.errors import BuildError
 from militia_news.model import ResolvedMention
 from militia_news.extract.quotes import find_quotes
@@ -544,3 +545,14 @@ def test_a_definite_title_is_the_person_named_before(db):
     assert found["the government must rebuild the school"] == ("Justin Welby", "justin-welby")
     assert found["the plant would reopen"] == ("The company", None)
     assert quote_row(db, S000, 363, "Closure of the embassies in Iraq")["speaker_description"] == "the premier"
+
+
+def test_said_at_least_opens_a_clause_not_a_place(dev_db):
+    """"at least 20 were wounded" is a quantity: the clause follows "said" with no "that"; "said at a news
+    conference" is still no statement."""
+    row = statement(sqlite_utils.Database(dev_db), "dev11.txt", 45, "at least 20 were wounded")
+    assert (row["speaker"], row["verb"]) == ("Medical sources", "say")
+    found = extract("Hospital officials in Nasiriyah said at most six people were hurt. The governor said at a "
+                    "news conference in the city.")["statements"]
+    assert [(s["speaker"], s["text"]) for s in found] == [("Hospital officials in Nasiriyah",
+                                                            "at most six people were hurt")]

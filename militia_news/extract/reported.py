@@ -93,8 +93,9 @@ OBJECT = re.compile(  # "told the Gaza border community that"; not ", asked abou
     r"(?!\s*(?:about|on|in|of|at|with|anonymity)\b)\s*(?:[^.;:“”\"]{0,100}?\s)??(?=(?:that|to|not\s+to)\s)")
 LISTENER = re.compile(r"\s+(?:them|him|her|us|me|you|reporters|journalists|the media|the press|supporters|followers|"
                       r"(?:the\s+)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})(?=[\s:,])")  # "telling them …", "told Al Jazeera:"
-CLAUSE_START = re.compile(  # a content clause opening right after "said": "said political parties could …"
-    r"\s+(?!(?:in|on|at|to|of|for|with|about|during|after|before|from|by|as|and|or|but|so|it\s+was|this|"
+CLAUSE_START = re.compile(  # a content clause opening right after "said": "said political parties could …", "said at
+    # least 20 were wounded" (a quantity, not a place)
+    r"\s+(?!(?:in|on|at(?!\s+(?:least|most)\b)|to|of|for|with|about|during|after|before|from|by|as|and|or|but|so|it\s+was|this|"
     r"that\s+the\s+statement|nothing|no\s+more|yes|no|responsibility|credit)\b)(?=[\w“‘\"])")
 INTRODUCTION = re.compile(rf"^\s*{INTRODUCTORY}\b(?:\W+\w+){{0,5}}\W*$")  # "In a statement, the group said.": no content
 CLAUSE_AFTER = re.compile(r"\s+(?:he|she|it|they|we|i|there|this|these|those|his|her|their|its|if|whether)\b",
