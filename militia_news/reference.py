@@ -119,7 +119,11 @@ ATTITUDE_WORDS = 3  # "expressed his deep concern that": the words before the no
 
 def inflections(lemma: str) -> dict[str, set[str]]:
     """Each inflection's forms of a verb (lemminflect; its rules for a verb outside the lexicon), with the -ise
-    spellings of an -ize verb ("emphasised")."""
+    spellings of an -ize verb ("emphasised"); a phrasal verb's forms are its verb's with the particle after
+    ("point out": "pointed out", "pointing out")."""
+    verb, _, particle = lemma.partition(" ")
+    if particle:
+        return {tag: {f"{form} {particle}" for form in forms} for tag, forms in inflections(verb).items()}
     found: dict[str, set[str]] = {tag: {lemma} for tag in INFLECTIONS if tag == "VB"}
     for spelling in (lemma, lemma[:-3] + "ise") if lemma.endswith("ize") else (lemma,):
         table = lemminflect.getAllInflections(spelling, upos="VERB") or lemminflect.getAllInflectionsOOV(spelling, upos="VERB")

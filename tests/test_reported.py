@@ -556,3 +556,14 @@ def test_said_at_least_opens_a_clause_not_a_place(dev_db):
                     "news conference in the city.")["statements"]
     assert [(s["speaker"], s["text"]) for s in found] == [("Hospital officials in Nasiriyah",
                                                             "at most six people were hurt")]
+
+
+def test_a_phrasal_verb_of_speech_in_every_form(dev_db):
+    """"point out" (speech.yml) is inflected as its verb with the particle after: "pointed out", "pointing out"."""
+    rows = reported(sqlite_utils.Database(dev_db), "dev12.txt", 283)
+    assert ("The sources", "point out") in [(r["speaker"], r["verb"]) for r in rows]
+    found = extract("The ministry’s spokesman pointed out that the pipeline was repaired. Engineers looked out "
+                    "the window. Exports will resume, he said, pointing out that storage is full.")["statements"]
+    assert [(s["speaker"], s["verb"], s["text"]) for s in found] == [
+        ("The ministry’s spokesman", "point out", "the pipeline was repaired"), ("he", "say", "Exports will resume"),
+        ("he", "point out", "storage is full")]
