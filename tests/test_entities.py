@@ -193,3 +193,15 @@ def test_a_name_suffix_is_no_title(tmp_path):
         "The vote was close, said Mark Jones Jr., the council chairman.",
     ])
     assert ("Mark Jones Jr", "mark-jones-jr") in mentions
+
+
+def test_a_person_of_an_institution_is_the_person(dev_db):
+    """"Matthew Bunn of Harvard Kennedy School": the person, then the place they work at."""
+    found = extract("“Prices will fall,” says Layla Hadi of Mosul Technical Institute, and Karim Aziz of "
+                    "Basra Oil Company agreed.")
+    assert [(n["surface"], n["type"]) for n in found["names"] if n["type"] == "person"] == [
+        ("Layla Hadi", "person"), ("Karim Aziz", "person")]
+    assert [s["speaker"] for s in found["statements"]] == ["Layla Hadi"]
+    row = sqlite3.connect(dev_db).execute(
+        "select speaker from quotes where text like 'I think there is virtually no chance%'").fetchone()
+    assert row == ("Matthew Bunn",)

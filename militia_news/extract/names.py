@@ -400,7 +400,8 @@ def first_name_of_list(run: list[Token], places: frozenset[str]) -> list[Token]:
             if word == "and" and (before[-1] in ORGANIZATION_WORDS or before[-1] in NOT_NAME_WORDS or after[0] == "the"
                                   or not any(w in ORGANIZATION_WORDS for w in after)):
                 return run[:k]
-            if word == "of" and not any(w in ORGANIZATION_WORDS for w in before) and any(w in ORGANIZATION_WORDS for w in after):
+            if word == "of" and not any(w in ORGANIZATION_WORDS for w in before) and any(
+                    w in ORGANIZATION_WORDS or w in FACILITY_WORDS for w in after):  # "Matthew Bunn of … School"
                 return run[:k]
             if word == "in" and " ".join(after) in places:
                 return run[:k]
