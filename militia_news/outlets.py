@@ -38,12 +38,15 @@ class Evidence:
 @lru_cache(maxsize=8)
 def mention_pattern(alias_pattern: str) -> re.Pattern[str]:
     """Self references: an interview given to the outlet ("told Al Jazeera", "in an interview with Rudaw", "when
-    National Geographic caught up with her") or news it found itself ("Al-Monitor has learned"). "According to Reuters" and "USA Today reported" cite another outlet,
+    National Geographic caught up with her"), news it found itself ("Al-Monitor has learned") or its own people on
+    the spot ("a Reuters reporter said", "a correspondent for NRT Arabic in Baghdad reports"). "According to Reuters" and "USA Today reported" cite another outlet,
     so they are not evidence of whose article it is."""
     return re.compile(
         rf"\b(?i:told|speaking (?:to|with)|spoke (?:to|with)|in an? (?:phone |telephone |exclusive )?interview with|"
         rf"in a statement to|in comments to)\s+(?:the\s+)?(?P<a>{alias_pattern})\b"
         rf"|(?<![\w-])(?P<b>{alias_pattern}) (?:has learned|learned|caught up with|interviewed)\b"
+        rf"|\b(?i:an?) (?P<c>{alias_pattern}) (?i:reporter|correspondent|photographer|journalist|cameraman)\b"
+        rf"|\b(?i:correspondent|reporter) (?i:for|with) (?:the )?(?P<d>{alias_pattern})\b"
     )
 
 
@@ -178,8 +181,8 @@ def outlet_evidence(ref: Reference, lines: list[tuple[int, str, str]]) -> list[E
         elif index in around:
             evidence += named_around_story(ref, number, text, kind)
         for m in mentions.finditer(text):
-            evidence.append(Evidence(ref.outlet_by_alias[m["a"] or m["b"]], SOURCE, 2, number,
-                                     "interview given to the outlet", text))
+            evidence.append(Evidence(ref.outlet_by_alias[m["a"] or m["b"] or m["c"] or m["d"]], SOURCE, 2, number,
+                                     "the outlet's own reporting (an interview given to it, its reporter)", text))
     return evidence
 
 

@@ -522,3 +522,17 @@ def test_a_stop_of_an_abbreviated_title_ends_no_caption():
     assert REF.lines.caption_parts("Rockets hit the base overnight, according to Brig. Gen. Yahya Rasool") is None
     assert REF.lines.caption_parts("Pilgrims walk to Karbala ahead of the Shiite ritual of Arbaeen. Reuters") == (
         "Pilgrims walk to Karbala ahead of the Shiite ritual of Arbaeen.", "Reuters")
+
+
+@pytest.mark.parametrize("lede", [
+    "Gunmen attacked a checkpoint near Basra overnight, a Shafaq News correspondent in the city said.",
+    "A reporter for Shafaq News saw smoke over the checkpoint near Basra on Friday morning.",
+])
+def test_the_outlets_own_reporter_names_it(lede):
+    [article] = parse("\n\n".join(["Antichrist’s men strike in Basra", "Gunmen strike a Basra checkpoint", lede]))
+    assert article.outlet_id == "shafaq-news"
+
+
+def test_the_outlets_own_reporter_on_a_real_page(dev_db):
+    """dev12's Reuters story says "…, a Reuters reporter said" and credits its photos to Reuters too."""
+    assert article_at(sqlite_utils.Database(dev_db), "dev12.txt", 96)["outlet_id"] == "reuters"
