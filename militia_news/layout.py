@@ -222,7 +222,7 @@ class LineFormats:
         if len(text) > 240:
             return False
         n = len(words(text))
-        if n < 2 or n > 30 or text[0].islower() or text.startswith(("[", "(", "#", "*")):
+        if n < 2 or n > 30 or text[0].islower() or text.startswith(("[", "(", "#", "*", "•", "●", "▪")):
             return False
         question = text.rstrip().endswith(("?", "!"))
         if not question and ends_sentence(text.rstrip().removesuffix("…").removesuffix("...")):

@@ -536,3 +536,16 @@ def test_the_outlets_own_reporter_names_it(lede):
 def test_the_outlets_own_reporter_on_a_real_page(dev_db):
     """dev12's Reuters story says "…, a Reuters reporter said" and credits its photos to Reuters too."""
     assert article_at(sqlite_utils.Database(dev_db), "dev12.txt", 96)["outlet_id"] == "reuters"
+
+
+def test_a_bulleted_line_is_no_headline(dev_db):
+    """The bullets of a standfirst ("• New York City last experienced …") are list items, not the original headline."""
+    [article] = parse("\n\n".join([
+        "The Sixth Seal Is Coming", "Quake risk rises along the Zagros faults",
+        "• Iran last had a magnitude 7 earthquake in 2017, seismologists say",
+        "• Tehran sits on several active faults",
+        "Tehran could be hit by a major earthquake within decades, a study by the University of Tehran found.",
+    ]))
+    assert article.original_headline == "Quake risk rises along the Zagros faults"
+    assert article_at(sqlite_utils.Database(dev_db), "dev11.txt", 203)["original_headline"] == (
+        "New York is overdue an earthquake from faults under city")
