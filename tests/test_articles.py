@@ -549,3 +549,14 @@ def test_a_bulleted_line_is_no_headline(dev_db):
     assert article.original_headline == "Quake risk rises along the Zagros faults"
     assert article_at(sqlite_utils.Database(dev_db), "dev11.txt", 203)["original_headline"] == (
         "New York is overdue an earthquake from faults under city")
+
+
+def test_a_caption_with_its_credit_glued_to_the_stop_is_no_headline(dev_db):
+    [article] = parse("\n\n".join([
+        "Babylon the Great Strikes Gaza", "Children among the dead after Gaza strike",
+        "Mourners carry the bodies of the victims through Khan Younis on Friday.Adel Hana/Associated Press",
+        "Israeli aircraft struck a house in Khan Younis on Friday, killing six people, health officials said.",
+    ]))
+    assert article.original_headline == "Children among the dead after Gaza strike"
+    assert article_at(sqlite_utils.Database(dev_db), "dev14.txt", 87)["original_headline"] == (
+        "3 Boys From Gaza Are Buried After Israeli Strike")
