@@ -159,8 +159,3 @@ class AnalysisCache:
         for other in self.folder.parent.iterdir():
             if other != self.folder and other.is_dir():
                 shutil.rmtree(other, ignore_errors=True)
-
-
-def skip_header(chunks) -> None:
-    """Read past the header (the chosen lines) of a cached chunks file opened for reading."""
-    pickle.load(chunks)
