@@ -281,15 +281,14 @@ def _analyse_in_worker(job: tuple[FileTask, frozenset[int], BuildError | None]) 
 
 def spilled_chunks(path: Path, spill: Path, cached: bool) -> Iterator[AnalysedChunk]:
     """The chunks of a file, one at a time, from a spill (removed once read) or the cache (kept)."""
-    with spill.open("rb") as chunks:
+    chunks = unpickled(spill)
+    if cached:
+        next(chunks)  # the cached entry's header: the lines it analysed
+    for chunk in chunks:
+        chunk.path = path  # the folder may have moved since the entry was cached
         if cached:
-            pickle.load(chunks)  # the cached entry's header: the lines it analysed
-        while chunks.peek(1):
-            chunk = pickle.load(chunks)
-            chunk.path = path  # the folder may have moved since the entry was cached
-            if cached:
-                chunk.cpu, chunk.cached = {}, True  # not this build's work
-            yield chunk
+            chunk.cpu, chunk.cached = {}, True  # not this build's work
+        yield chunk
     if not cached:
         spill.unlink()
 
@@ -306,44 +305,32 @@ def file_tasks(paths: list[Path], spills: Path) -> list[FileTask]:
 
 
 def analysed_files(paths: list[Path], ref: Reference, index: EntityIndex, strict: bool, spills: Path,
-                   analyses: AnalysisCache) -> Iterator[AnalysedChunk]:
+                   analyses: AnalysisCache, cpu: dict[str, float]) -> Iterator[AnalysedChunk]:
     """The files analysed in order, chunk by chunk, in worker processes when there are several files and cores
     (their chunks pass through files in the folder `spills`): first the pre-pass that finds each article's fullest
-    copy, then the analysis of those copies. Files the cache holds are neither split nor analysed again."""
+    copy, then the analysis of those copies. Files the cache holds are neither split nor analysed again. The
+    pre-pass's CPU seconds are added to `cpu` (each chunk carries those of its analysis)."""
     spills.mkdir(exist_ok=True)
     tasks = file_tasks(paths, spills)
     workers = min(os.cpu_count() or 1, 4)
     if len(paths) < 4 or workers < 2:
-        found, split = read_and_split([prepass(task, ref, analyses) for task in tasks])
-        for k, (task, chosen) in enumerate(zip(tasks, chosen_lines(paths, found))):
-            chunks = spilled_chunks(task.path, *analysis(task, chosen, found[k].unreadable, ref, index, strict, analyses))
-            yield from with_split_time(chunks, split if k == 0 else 0.0)
+        prepasses = [prepass(task, ref, analyses) for task in tasks]
+        found = [copies for copies, _ in prepasses]
+        cpu["read and split"] = sum(seconds for _, seconds in prepasses)
+        for task, chosen, copies in zip(tasks, chosen_lines(paths, found), found):
+            spill, cached = analysis(task, chosen, copies.unreadable, ref, index, strict, analyses)
+            yield from spilled_chunks(task.path, spill, cached)
     else:
         global _worker
         _worker = (ref, index, strict, analyses)  # loaded once; forked workers share it instead of loading it again
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            found, split = read_and_split(pool.imap(_prepass_in_worker, tasks, chunksize=4))
+            prepasses = list(pool.imap(_prepass_in_worker, tasks, chunksize=4))
+            found = [copies for copies, _ in prepasses]
+            cpu["read and split"] = sum(seconds for _, seconds in prepasses)
             jobs = [(task, chosen, f.unreadable) for task, chosen, f in zip(tasks, chosen_lines(paths, found), found)]
-            for k, (task, (spill, cached)) in enumerate(zip(tasks, pool.imap(_analyse_in_worker, jobs, chunksize=1))):
-                yield from with_split_time(spilled_chunks(task.path, spill, cached), split if k == 0 else 0.0)
+            for task, (spill, cached) in zip(tasks, pool.imap(_analyse_in_worker, jobs, chunksize=1)):
+                yield from spilled_chunks(task.path, spill, cached)
     analyses.keep_only({task.key for task in tasks if task.key})
-
-
-def read_and_split(prepasses: Iterable[tuple[FileCopies, float]]) -> tuple[list[FileCopies], float]:
-    """The pre-pass of every file, and the CPU seconds they took together."""
-    found, seconds = [], 0.0
-    for copies, cpu in prepasses:
-        found.append(copies)
-        seconds += cpu
-    return found, seconds
-
-
-def with_split_time(chunks: Iterator[AnalysedChunk], seconds: float) -> Iterator[AnalysedChunk]:
-    """The chunks, the first of them carrying `seconds` of reading and splitting."""
-    for k, chunk in enumerate(chunks):
-        if k == 0 and seconds:
-            chunk.cpu["read and split"] = chunk.cpu.get("read and split", 0.0) + seconds
-        yield chunk
 
 
 def chosen_lines(paths: list[Path], found: list[FileCopies]) -> list[frozenset[int]]:
@@ -423,7 +410,7 @@ def build(seeds_dir: Path, out: Path, reference_dir: Path = REFERENCE_DIR, stric
         database.write_seed_file(db, [], skipped, names)
         posts, articles, cached = 0, 0, 0
         analyses = AnalysisCache(cache_folder(out, reference_dir), read=not full)
-        with closing(analysed_files(paths, ref, index, strict, spills, analyses)) as chunks:  # on a failure, workers stop now
+        with closing(analysed_files(paths, ref, index, strict, spills, analyses, cpu)) as chunks:  # on a failure, workers stop now
             for chunk in chunks:
                 for name, seconds in chunk.cpu.items():
                     cpu[name] = cpu.get(name, 0.0) + seconds

@@ -247,7 +247,7 @@ def attribution_before(paragraph: str, span: Span, spans: list[Span], context: d
     """X said: “…” / X told Al Jazeera that “…” / he said “…”: the sentence's subject before its verb; or
     "According to X, …"."""
     quote_start = span.start - 1
-    start = sentence_start(paragraph, quote_start, spans)
+    start = sentence = sentence_start(paragraph, quote_start, spans)
     speech = context["speech"]
     earlier = [s.end for s in spans if start <= s.end < quote_start and speech.pattern.search(paragraph[s.end:quote_start])]
     shared_subject = earlier and re.match(r"[”\"’\s,]*(?:and|but|then)\s+(?:\w+\s+)??(\w+)", paragraph[earlier[-1]:])
@@ -257,7 +257,7 @@ def attribution_before(paragraph: str, span: Span, spans: list[Span], context: d
     recalled = RECALLED.search(text)
     if recalled:
         return from_phrase(recalled["name"], start + recalled.start("name"), "say", paragraph, **context)
-    context = {**context, "sentence": context["paragraph_offset"] + sentence_start(paragraph, quote_start, spans)}
+    context = {**context, "sentence": context["paragraph_offset"] + sentence}
     verbs = [v for v in speech.pattern.finditer(text)
              if not any(s.start <= start + v.start() < s.end for s in spans) and not used_as_noun(text, v)]
     if not verbs:
